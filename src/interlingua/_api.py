@@ -1,0 +1,204 @@
+"""The public one-shot API: detect, to_universal, from_universal, translate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ._errors import DetectionError, InterlinguaError, UnsupportedFeatureError
+from ._formats import Format, Kind, parse_format, parse_kind
+from ._json import coerce_payload
+from ._losses import Loss, OnLoss, apply_policy, check_on_loss
+from ._registry import adapter_for, adapters
+from .providers.base import ConversionContext, ProviderAdapter, conversion_boundary
+from .universal import Request, Response, StreamEvent
+
+__all__ = [
+    "Detection",
+    "Translation",
+    "Universal",
+    "detect",
+    "from_universal",
+    "to_universal",
+    "translate",
+    "translate_with_report",
+]
+
+#: What `to_universal` returns: a request, a response, or the events of one stream event.
+Universal = Request | Response | list[StreamEvent]
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The result of `detect`: which format and which kind of payload."""
+
+    format: Format
+    kind: Kind
+
+
+class Translation(NamedTuple):
+    """A translated payload and what the translation lost (empty when nothing was)."""
+
+    payload: dict[str, Any]
+    losses: list[Loss]
+
+
+_ALL_KINDS = (Kind.REQUEST, Kind.RESPONSE, Kind.STREAM_EVENT)
+
+
+def _detect(data: dict[str, Any], kind: Kind | None, only: Format | None = None) -> Detection:
+    kinds = (kind,) if kind is not None else _ALL_KINDS
+    tried: dict[str, str] = {}
+    for adapter in adapters():
+        if only is not None and adapter.format is not only:
+            continue
+        reasons = []
+        for k in kinds:
+            reason = adapter.detect(data, k)
+            if reason is None:
+                return Detection(adapter.format, k)
+            reasons.append(reason)
+        tried[adapter.format.value] = "; ".join(dict.fromkeys(reasons))
+    if only is not None and not tried:
+        adapter_for(only)  # raises: no adapter for that format
+    raise DetectionError(tried, kind=kind.value if kind else None)
+
+
+def detect(payload: object, *, kind: Kind | str | None = None) -> Detection:
+    """Tell which format (and kind) ``payload`` is; raises `DetectionError` listing why each
+    format declined. ``payload`` is a dict or JSON text (str/bytes)."""
+    wanted = parse_kind(kind) if kind is not None else None
+    return _detect(coerce_payload(payload), wanted)
+
+
+def _resolve(
+    data: dict[str, Any], source: Format | str | None, kind: Kind | str | None
+) -> tuple[ProviderAdapter, Kind]:
+    fmt = parse_format(source) if source is not None else None
+    wanted = parse_kind(kind) if kind is not None else None
+    if fmt is not None and wanted is not None:
+        return adapter_for(fmt), wanted
+    found = _detect(data, wanted, fmt)
+    return adapter_for(found.format), found.kind
+
+
+def _decode(adapter: ProviderAdapter, data: dict[str, Any], kind: Kind) -> Universal:
+    ctx = ConversionContext(adapter.format, kind)
+    with conversion_boundary(adapter.format, kind):
+        if kind is Kind.REQUEST:
+            return adapter.request_to_universal(data, ctx)
+        if kind is Kind.RESPONSE:
+            return adapter.response_to_universal(data, ctx)
+        return adapter.stream_decoder(standalone=True).feed(data, 0)
+
+
+def to_universal(
+    payload: object, *, source: Format | str | None = None, kind: Kind | str | None = None
+) -> Universal:
+    """Convert a provider payload to the universal representation.
+
+    Returns a `Request`, a `Response`, or, for one stream event, the list of universal stream
+    events it amounts to. ``source`` and ``kind`` are detected when not given.
+    """
+    data = coerce_payload(payload)
+    adapter, resolved = _resolve(data, source, kind)
+    return _decode(adapter, data, resolved)
+
+
+def _kind_of(obj: object) -> Kind:
+    if isinstance(obj, Request):
+        return Kind.REQUEST
+    if isinstance(obj, Response):
+        return Kind.RESPONSE
+    if isinstance(obj, list):
+        return Kind.STREAM_EVENT
+    raise InterlinguaError(
+        f"expected a universal Request, Response or list of stream events, got {type(obj).__name__}"
+    )
+
+
+def _encode(adapter: ProviderAdapter, obj: Universal, kind: Kind, model: str | None) -> Translation:
+    ctx = ConversionContext(adapter.format, kind, model=model)
+    with conversion_boundary(adapter.format, kind):
+        if isinstance(obj, Request):
+            out = adapter.request_from_universal(obj, ctx)
+        elif isinstance(obj, Response):
+            out = adapter.response_from_universal(obj, ctx)
+        else:
+            events = adapter.stream_encoder(ctx).feed(list(obj))
+            if len(events) != 1:
+                raise UnsupportedFeatureError(
+                    [
+                        Loss(
+                            "$",
+                            "stream-event-not-standalone",
+                            f"this event becomes {len(events)} {adapter.format.value} events; "
+                            "translate the whole stream with translate_stream",
+                        )
+                    ],
+                    target=adapter.format.value,
+                    kind=kind.value,
+                )
+            out = events[0]
+    if model is not None:
+        out = adapter.set_model(out, model, kind)
+    return Translation(out, ctx.losses.losses)
+
+
+def from_universal(
+    obj: Universal, to: Format | str, *, model: str | None = None, on_loss: OnLoss = "warn"
+) -> dict[str, Any]:
+    """Write a universal object as a payload of format ``to``.
+
+    ``model`` replaces the model where the target's body carries one. Losses are handled as
+    ``on_loss`` says (see `translate`).
+    """
+    policy = check_on_loss(on_loss)
+    fmt = parse_format(to)
+    kind = _kind_of(obj)
+    result = _encode(adapter_for(fmt), obj, kind, model)
+    apply_policy(result.losses, policy, target=fmt.value, kind=kind.value)
+    return result.payload
+
+
+def translate_with_report(
+    payload: object,
+    to: Format | str,
+    *,
+    source: Format | str | None = None,
+    kind: Kind | str | None = None,
+    model: str | None = None,
+) -> Translation:
+    """Translate ``payload`` into format ``to`` and return it with the list of losses.
+
+    A payload already in format ``to`` is returned unchanged (with ``model`` applied).
+    """
+    data = coerce_payload(payload)
+    target = adapter_for(parse_format(to))
+    adapter, resolved = _resolve(data, source, kind)
+    if adapter.format is target.format:
+        out = target.set_model(data, model, resolved) if model is not None else data
+        return Translation(out, [])
+    universal = _decode(adapter, data, resolved)
+    return _encode(target, universal, resolved, model)
+
+
+def translate(
+    payload: object,
+    to: Format | str,
+    *,
+    source: Format | str | None = None,
+    kind: Kind | str | None = None,
+    model: str | None = None,
+    on_loss: OnLoss = "warn",
+) -> dict[str, Any]:
+    """Translate a request, response or stream event into format ``to``.
+
+    ``source`` and ``kind`` are detected when not given. ``model`` sets the target's model.
+    ``on_loss``: ``"warn"`` emits a `LossWarning` listing what the target could not express,
+    ``"error"`` raises `UnsupportedFeatureError` instead, ``"ignore"`` says nothing.
+    """
+    policy = check_on_loss(on_loss)
+    result = translate_with_report(payload, to, source=source, kind=kind, model=model)
+    apply_policy(result.losses, policy, target=parse_format(to).value, kind=None)
+    return result.payload

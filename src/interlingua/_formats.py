@@ -1,0 +1,97 @@
+"""The payload formats and kinds interlingua knows, and the names users may give them."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Final
+
+from ._errors import InterlinguaError
+
+__all__ = ["FAMILY", "Format", "Kind", "parse_format", "parse_kind"]
+
+
+class Format(str, Enum):
+    """A provider API payload format; the value is the name used everywhere (CLI, folders, docs)."""
+
+    CHAT_COMPLETIONS = "chat-completions"
+    RESPONSES = "responses"
+    ANTHROPIC = "anthropic"
+    BEDROCK_ANTHROPIC = "bedrock-anthropic"
+    VERTEX_ANTHROPIC = "vertex-anthropic"
+    GOOGLE = "google"
+    BEDROCK = "bedrock"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Kind(str, Enum):
+    """What a payload is: a request body, a non-streaming response body, or one stream event."""
+
+    REQUEST = "request"
+    RESPONSE = "response"
+    STREAM_EVENT = "stream-event"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Other names accepted wherever a format is named.
+ALIASES: Final[dict[str, Format]] = {
+    "openai": Format.CHAT_COMPLETIONS,
+    "chat": Format.CHAT_COMPLETIONS,
+    "openai-responses": Format.RESPONSES,
+    "gemini": Format.GOOGLE,
+    "converse": Format.BEDROCK,
+    "bedrock-converse": Format.BEDROCK,
+}
+
+#: Formats that share one wire vocabulary: provider-specific fields (and signatures) recorded
+#: from one member are restored into every member of its family, and only into those.
+FAMILY: Final[dict[Format, str]] = {
+    Format.CHAT_COMPLETIONS: "chat-completions",
+    Format.RESPONSES: "responses",
+    Format.ANTHROPIC: "anthropic",
+    Format.BEDROCK_ANTHROPIC: "anthropic",
+    Format.VERTEX_ANTHROPIC: "anthropic",
+    Format.GOOGLE: "google",
+    Format.BEDROCK: "bedrock",
+}
+
+_KIND_ALIASES: Final[dict[str, Kind]] = {
+    "stream_event": Kind.STREAM_EVENT,
+    "event": Kind.STREAM_EVENT,
+}
+
+
+def parse_format(value: Format | str) -> Format:
+    """Return the `Format` named by ``value`` (a Format, a format value, or an alias)."""
+    if isinstance(value, Format):
+        return value
+    if isinstance(value, str):
+        name = value.strip().lower()
+        try:
+            return Format(name)
+        except ValueError:
+            alias = ALIASES.get(name)
+            if alias is not None:
+                return alias
+    known = ", ".join([f.value for f in Format] + sorted(ALIASES))
+    raise InterlinguaError(f"unknown format {value!r}; expected one of: {known}")
+
+
+def parse_kind(value: Kind | str) -> Kind:
+    """Return the `Kind` named by ``value``."""
+    if isinstance(value, Kind):
+        return value
+    if isinstance(value, str):
+        name = value.strip().lower()
+        try:
+            return Kind(name)
+        except ValueError:
+            alias = _KIND_ALIASES.get(name)
+            if alias is not None:
+                return alias
+    raise InterlinguaError(
+        f"unknown kind {value!r}; expected one of: {', '.join(k.value for k in Kind)}"
+    )

@@ -1,0 +1,190 @@
+"""Stream translation: thin loops over a source decoder and a target encoder."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from typing import Any
+
+from ._errors import InvalidPayloadError, LossWarning, PayloadProblem, UnsupportedFeatureError
+from ._formats import Format, Kind, parse_format
+from ._json import coerce_payload
+from ._losses import OnLoss, check_on_loss
+from ._registry import adapter_for
+from .providers.base import (
+    ConversionContext,
+    ProviderAdapter,
+    StreamDecoder,
+    StreamEncoder,
+    conversion_boundary,
+)
+from .universal.accumulate import StreamAccumulator
+
+__all__ = ["StreamTranslator", "atranslate_stream", "collect_stream", "translate_stream"]
+
+
+def _source_adapter(first: dict[str, Any], source: Format | str | None) -> ProviderAdapter:
+    from ._api import detect
+
+    fmt = (
+        parse_format(source) if source is not None else detect(first, kind=Kind.STREAM_EVENT).format
+    )
+    return adapter_for(fmt)
+
+
+class StreamTranslator:
+    """Translates one stream event by event; `translate_stream` and `atranslate_stream` are
+    loops over it. Memory stays constant: nothing is kept of the events already translated."""
+
+    def __init__(
+        self,
+        to: Format | str,
+        *,
+        source: Format | str | None = None,
+        model: str | None = None,
+        on_loss: OnLoss = "warn",
+    ) -> None:
+        self._policy = check_on_loss(on_loss)
+        self._target = adapter_for(parse_format(to))
+        self._source_name = source
+        self._model = model
+        self._ctx = ConversionContext(self._target.format, Kind.STREAM_EVENT, model=model)
+        self._source: ProviderAdapter | None = None
+        self._decoder: StreamDecoder | None = None
+        self._passthrough = False
+        self._position = 0
+        self._closed = False
+        self._enc: StreamEncoder | None = None
+
+    def feed(self, event: object) -> list[dict[str, Any]]:
+        """Translate one source event (dict or JSON text) into zero or more target events."""
+        if self._closed:
+            raise InvalidPayloadError(
+                [
+                    PayloadProblem(
+                        f"$[{self._position}]", "event received after the stream was closed"
+                    )
+                ],
+                kind=Kind.STREAM_EVENT.value,
+            )
+        data = coerce_payload(event, kind=Kind.STREAM_EVENT.value)
+        if self._source is None:
+            self._source = _source_adapter(data, self._source_name)
+            self._passthrough = self._source.format is self._target.format and self._model is None
+            self._decoder = self._source.stream_decoder()
+        position = self._position
+        self._position += 1
+        if self._passthrough:
+            return [data]
+        assert self._decoder is not None
+        with conversion_boundary(self._source.format, Kind.STREAM_EVENT):
+            universal = self._decoder.feed(data, position)
+        with conversion_boundary(self._target.format, Kind.STREAM_EVENT):
+            out = self._encoder().feed(universal) if universal else []
+        return self._finish_batch(out)
+
+    def close(self) -> list[dict[str, Any]]:
+        """The source ended: the target's closing events. Raises if the source was truncated."""
+        if self._closed:
+            return []
+        self._closed = True
+        if self._source is None:
+            raise InvalidPayloadError(
+                [PayloadProblem("$", "the stream had no events")], kind=Kind.STREAM_EVENT.value
+            )
+        if self._passthrough:
+            return []
+        assert self._decoder is not None
+        with conversion_boundary(self._source.format, Kind.STREAM_EVENT):
+            tail = self._decoder.finish()
+        encoder = self._encoder()
+        with conversion_boundary(self._target.format, Kind.STREAM_EVENT):
+            out = (encoder.feed(tail) if tail else []) + encoder.finish()
+        out = self._finish_batch(out)
+        if self._policy == "warn" and self._ctx.losses.losses:
+            warnings.warn(
+                LossWarning(self._ctx.losses.losses, target=self._target.format.value), stacklevel=3
+            )
+        return out
+
+    def _encoder(self) -> StreamEncoder:
+        if self._enc is None:
+            self._enc = self._target.stream_encoder(self._ctx)
+        return self._enc
+
+    def _finish_batch(self, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self._policy == "error" and self._ctx.losses.losses:
+            raise UnsupportedFeatureError(
+                self._ctx.losses.losses,
+                target=self._target.format.value,
+                kind=Kind.STREAM_EVENT.value,
+            )
+        if self._model is not None:
+            out = [self._target.set_model(e, self._model, Kind.STREAM_EVENT) for e in out]
+        return out
+
+
+def translate_stream(
+    events: Iterable[object],
+    to: Format | str,
+    *,
+    source: Format | str | None = None,
+    model: str | None = None,
+    on_loss: OnLoss = "warn",
+) -> Iterator[dict[str, Any]]:
+    """Translate a stream (the parsed JSON events of the source, in order) into the complete
+    stream of format ``to``. Lazy: events are read and written one at a time."""
+    translator = StreamTranslator(to, source=source, model=model, on_loss=on_loss)
+    for event in events:
+        yield from translator.feed(event)
+    yield from translator.close()
+
+
+async def atranslate_stream(
+    events: AsyncIterable[object] | Iterable[object],
+    to: Format | str,
+    *,
+    source: Format | str | None = None,
+    model: str | None = None,
+    on_loss: OnLoss = "warn",
+) -> AsyncIterator[dict[str, Any]]:
+    """`translate_stream` for async sources (an async iterable, or a plain iterable)."""
+    translator = StreamTranslator(to, source=source, model=model, on_loss=on_loss)
+    if isinstance(events, AsyncIterable):
+        async for event in events:
+            for out in translator.feed(event):
+                yield out
+    else:
+        for event in events:
+            for out in translator.feed(event):
+                yield out
+    for out in translator.close():
+        yield out
+
+
+def collect_stream(
+    events: Iterable[object], *, source: Format | str | None = None
+) -> dict[str, Any]:
+    """The complete (non-streaming) response, in the stream's own format, that ``events`` add
+    up to. Raises `InvalidPayloadError` if the stream is malformed or ends early."""
+    adapter: ProviderAdapter | None = None
+    decoder: StreamDecoder | None = None
+    accumulator = StreamAccumulator()
+    for position, event in enumerate(events):
+        data = coerce_payload(event, kind=Kind.STREAM_EVENT.value)
+        if adapter is None:
+            adapter = _source_adapter(data, source)
+            decoder = adapter.stream_decoder()
+        assert decoder is not None
+        with conversion_boundary(adapter.format, Kind.STREAM_EVENT):
+            for universal in decoder.feed(data, position):
+                accumulator.feed(universal)
+    if adapter is None or decoder is None:
+        raise InvalidPayloadError(
+            [PayloadProblem("$", "the stream had no events")], kind="stream-event"
+        )
+    with conversion_boundary(adapter.format, Kind.STREAM_EVENT):
+        for universal in decoder.finish():
+            accumulator.feed(universal)
+        ctx = ConversionContext(adapter.format, Kind.RESPONSE)
+        return adapter.response_from_universal(accumulator.response(), ctx)

@@ -1,0 +1,1 @@
+"""Provider adapters: one sub-package per provider family, each shaped alike."""

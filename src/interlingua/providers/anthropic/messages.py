@@ -1,0 +1,125 @@
+"""Universal messages -> Anthropic ``system`` + ``messages`` (regrouping turns). https://docs.claude.com/en/api/messages"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...universal import Message, TextPart
+from ..base import ConversionContext, restore, shape_of
+from .blocks import BlockEncoder
+from .content import is_native
+
+
+def _plain_text(m: Message) -> str | None:
+    """The message's text when it is one plain text part (written as a string)."""
+    if len(m.content) != 1:
+        return None
+    p = m.content[0]
+    if not isinstance(p, TextPart) or p.cache_control is not None or p.citations or p.text == "":
+        return None
+    if p.extras is not None and p.extras.fields:
+        return None
+    return p.text
+
+
+def _encode_system(
+    msgs: list[tuple[int, Message]], enc: BlockEncoder, ctx: ConversionContext
+) -> str | list[dict[str, Any]]:
+    if len(msgs) == 1:
+        i, m = msgs[0]
+        shape = shape_of(m, ctx)
+        text = _plain_text(m)
+        if text is not None and (not is_native(m) or shape.get("content") == "string"):
+            restore({}, m, ctx, f"$.messages[{i}]")
+            return text
+    blocks: list[dict[str, Any]] = []
+    for i, m in msgs:
+        path = f"$.messages[{i}]"
+        restore({}, m, ctx, path)  # reports another family's message-level fields
+        for j, p in enumerate(m.content):
+            if isinstance(p, TextPart):
+                blocks += enc.part(p, f"{path}.content[{j}]")
+            else:
+                ctx.loss(
+                    f"{path}.content[{j}]",
+                    "part-unsupported",
+                    f"a {p.type} part in a system prompt",
+                )
+    return blocks
+
+
+def _as_blocks(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"type": "text", "text": content}] if isinstance(content, str) else content
+
+
+def encode_messages(
+    messages: list[Message], ctx: ConversionContext
+) -> tuple[str | list[dict[str, Any]] | None, list[dict[str, Any]]]:
+    """(top-level ``system`` or None, ``messages``).
+
+    System and developer messages go to the top-level ``system``; one that came after the
+    conversation started is moved there too (``role-merged``: the API refuses ``system``
+    turns on current models). Anthropic ``system`` turns decoded from ``messages`` stay put.
+    Tool messages become user turns of ``tool_result`` blocks; consecutive turns of the same
+    role from another format are merged, tool results first (the API wants them right after
+    the assistant turn that made the calls).
+    """
+    enc = BlockEncoder(ctx)
+    system: list[tuple[int, Message]] = []
+    out: list[dict[str, Any]] = []
+    native_flags: list[bool] = []
+    started = False
+    for i, m in enumerate(messages):
+        path = f"$.messages[{i}]"
+        native = is_native(m)
+        shape = shape_of(m, ctx)
+        if m.role in ("system", "developer") and not (
+            native and m.role == "system" and shape.get("system") != "top"
+        ):
+            if started:
+                ctx.loss(
+                    path,
+                    "role-merged",
+                    f"a mid-conversation {m.role} message is moved to the system prompt",
+                )
+            system.append((i, m))
+            continue
+        started = True
+        role = {"tool": "user", "developer": "system"}.get(m.role, m.role)
+        if m.name is not None:
+            ctx.loss(
+                f"{path}.name",
+                "parameter-unsupported",
+                "Anthropic messages have no participant name",
+            )
+        content: str | list[dict[str, Any]]
+        text = _plain_text(m) if not native else None
+        if (
+            native
+            and shape.get("content") == "string"
+            and len(m.content) == 1
+            and isinstance(m.content[0], TextPart)
+        ):
+            content = m.content[0].text
+        elif text is not None:
+            content = text
+        else:
+            content = []
+            for j, p in enumerate(m.content):
+                content += enc.part(p, f"{path}.content[{j}]")
+            if not content and not native:
+                continue  # nothing to send (e.g. an empty assistant turn)
+        wire: dict[str, Any] = {"role": role, "content": content}
+        if out and out[-1]["role"] == role and not (native and native_flags[-1]):
+            prev = out[-1]
+            merged = _as_blocks(prev["content"]) + _as_blocks(content)
+            if role == "user":
+                merged.sort(key=lambda b: b.get("type") != "tool_result")
+            prev["content"] = merged
+            restore(prev, m, ctx, path)
+            native_flags[-1] = False
+            continue
+        restore(wire, m, ctx, path)
+        out.append(wire)
+        native_flags.append(native)
+    return (_encode_system(system, enc, ctx) if system else None), out

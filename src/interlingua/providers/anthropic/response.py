@@ -1,0 +1,181 @@
+"""Anthropic Message response <-> universal Response. https://docs.claude.com/en/api/messages"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from ..._formats import Kind
+from ...universal import Choice, FinishReason, Message, Response, Usage
+from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
+from .blocks import BlockEncoder
+from .content import decode_block, is_native
+from .models_response import Message as WireMessage
+from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
+
+#: Usage keys whose content the universal counts already carry (the per-TTL split of cache
+#: writes, the thinking-token count): not a loss when another format drops them.
+_USAGE_QUIET: Final = frozenset({"cache_creation", "output_tokens_details"})
+
+# --- usage and stop reasons -------------------------------------------------------------------
+
+
+def decode_usage(u: dict[str, Any], *, take_tier: bool) -> tuple[Usage, str | None]:
+    """Anthropic usage (``input_tokens`` excludes cache reads and writes) -> universal usage
+    (``input_tokens`` includes both), and ``service_tier`` when ``take_tier``."""
+    inp = take(u, "input_tokens")
+    out = take(u, "output_tokens")
+    writes = take(u, "cache_creation_input_tokens")
+    reads = take(u, "cache_read_input_tokens")
+    tier = take(u, "service_tier") if take_tier else None
+    details = u.get("output_tokens_details")
+    thinking = details.get("thinking_tokens") if isinstance(details, dict) else None
+    total_in = inp + (writes or 0) + (reads or 0) if inp is not None else None
+    usage = Usage(
+        input_tokens=total_in,
+        output_tokens=out,
+        total_tokens=total_in + out if total_in is not None and out is not None else None,
+        cached_input_tokens=reads,
+        cache_write_tokens=writes,
+        reasoning_tokens=thinking if isinstance(thinking, int) else None,
+        extras=leftovers(FAMILY, u, quiet=_USAGE_QUIET),
+    )
+    return usage, tier
+
+
+def encode_usage(
+    u: Usage | None, ctx: ConversionContext, path: str, *, partial: bool = False
+) -> dict[str, Any]:
+    """Universal usage -> Anthropic usage. ``partial``: a ``message_delta`` usage, where only
+    ``output_tokens`` is required. Counts the source did not give are written as 0 where
+    Anthropic requires them (another format's stream start, say)."""
+    if u is None:
+        return {"output_tokens": 0} if partial else {"input_tokens": 0, "output_tokens": 0}
+    native = is_native(u)
+    out: dict[str, Any] = {}
+    reads, writes = u.cached_input_tokens, u.cache_write_tokens
+    if u.input_tokens is not None:
+        out["input_tokens"] = max(u.input_tokens - (reads or 0) - (writes or 0), 0)
+    elif not partial and not native:
+        out["input_tokens"] = 0
+    if writes is not None:
+        out["cache_creation_input_tokens"] = writes
+    if reads is not None:
+        out["cache_read_input_tokens"] = reads
+    if u.output_tokens is not None or not native:
+        out["output_tokens"] = u.output_tokens or 0
+    if u.reasoning_tokens is not None and not native:
+        out["output_tokens_details"] = {"thinking_tokens": u.reasoning_tokens}
+    restore(out, u, ctx, path)
+    return out
+
+
+def decode_stop_reason(raw: str | None) -> tuple[FinishReason | None, dict[str, Any]]:
+    """``stop_reason`` -> finish reason; an unknown value is OTHER with the raw value kept."""
+    if raw is None:
+        return None, {}
+    known = STOP_REASONS.get(raw)
+    return (known, {}) if known is not None else (FinishReason.OTHER, {"finish_reason": raw})
+
+
+def encode_stop_reason(
+    reason: FinishReason | None, shape: dict[str, Any], ctx: ConversionContext, path: str
+) -> str | None:
+    if reason is None:
+        return None
+    raw = shape.get("finish_reason")
+    if isinstance(raw, str):
+        return raw
+    known = FINISH_REASONS.get(reason)
+    if known is not None:
+        return known
+    approx = APPROXIMATE_FINISH.get(reason, "end_turn")
+    ctx.loss(
+        path,
+        "finish-reason-approximated",
+        f"finish reason {reason.value!r} is written as {approx!r}",
+    )
+    return approx
+
+
+# --- the response -----------------------------------------------------------------------------
+
+
+def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
+    return message_to_universal(validate(WireMessage, payload, ctx.format, Kind.RESPONSE))
+
+
+def message_to_universal(d: dict[str, Any]) -> Response:
+    """A validated ``Message`` (consumed) as a universal response."""
+    del d["type"], d["role"]
+    rid, model = take(d, "id"), take(d, "model")
+    parts = [decode_block(b) for b in take(d, "content")]
+    finish, cshape = decode_stop_reason(take(d, "stop_reason"))
+    raw_usage = take(d, "usage")
+    usage, tier = decode_usage(raw_usage, take_tier=True) if raw_usage is not None else (None, None)
+    choice = Choice(
+        message=Message(role="assistant", content=parts, extras=leftovers(FAMILY, {})),
+        finish_reason=finish,
+        stop_sequence=take(d, "stop_sequence"),
+        extras=leftovers(FAMILY, {}, cshape),
+    )
+    return Response(
+        id=rid,
+        model=model,
+        choices=[choice],
+        usage=usage,
+        service_tier=tier,
+        extras=leftovers(FAMILY, d),
+    )
+
+
+def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
+    if len(resp.choices) > 1:
+        ctx.loss(
+            "$.choices[1]",
+            "n-unsupported",
+            "an Anthropic message holds one answer; later choices dropped",
+        )
+    enc = BlockEncoder(ctx, response=True)
+    content: list[dict[str, Any]] = []
+    choice = resp.choices[0] if resp.choices else None
+    reason = None
+    stop_sequence = None
+    if choice is not None:
+        path = f"$.choices[{0}]"
+        for j, p in enumerate(choice.message.content):
+            content += enc.part(p, f"{path}.message.content[{j}]")
+        reason = encode_stop_reason(
+            choice.finish_reason, shape_of(choice, ctx), ctx, f"{path}.finish_reason"
+        )
+        stop_sequence = choice.stop_sequence
+    out: dict[str, Any] = {
+        "id": resp.id if resp.id is not None else "",
+        "type": "message",
+        "role": "assistant",
+        "content": content,
+        "model": resp.model if resp.model is not None else "",
+        "stop_reason": reason,
+        "stop_sequence": stop_sequence,
+    }
+    if resp.usage is not None or not is_native(resp):
+        usage = encode_usage(resp.usage, ctx, "$.usage")
+        if resp.service_tier is not None:
+            tier = (
+                resp.service_tier
+                if is_native(resp)
+                else RESPONSE_SERVICE_TIERS.get(resp.service_tier)
+            )
+            if tier is not None:
+                usage["service_tier"] = tier
+            else:
+                ctx.loss(
+                    "$.service_tier",
+                    "parameter-unsupported",
+                    f"no Anthropic tier {resp.service_tier!r}",
+                )
+        out["usage"] = usage
+    if choice is not None:
+        restore(out, choice, ctx, "$.choices[0]")
+        restore(out, choice.message, ctx, "$.choices[0].message")
+    restore(out, resp, ctx, "$")
+    return out

@@ -1,0 +1,340 @@
+"""What every provider package provides, and the helpers they share.
+
+`ProviderAdapter` is glue: metadata, detection, and the entry points to a provider's pure
+conversion functions and stream codecs. `StreamDecoder` / `StreamEncoder` hold the state a
+stream translation needs on each side. The helpers below implement the two conventions every
+converter follows:
+
+* **Decoding** consumes keys from the validated wire dict with `take`; whatever is left (unknown
+  keys, explicit nulls, provider-only options) becomes the node's `Extras` via `leftovers`.
+* **Encoding** writes the universal fields, then `restore` merges the node's extras back when
+  they came from the same family, or reports each one as a loss when they did not.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, ClassVar
+
+from pydantic import ConfigDict, Discriminator, Tag, TypeAdapter, ValidationError
+
+from .._capabilities import Support
+from .._errors import InterlinguaError, InvalidPayloadError, PayloadProblem
+from .._formats import FAMILY, Format, Kind
+from .._json import JSONDecodeError, format_path
+from .._losses import LossCollector
+from ..universal import Extras, HasExtras, Request, Response, StreamEvent
+
+__all__ = [
+    "WIRE_CONFIG",
+    "ConversionContext",
+    "ProviderAdapter",
+    "StreamDecoder",
+    "StreamEncoder",
+    "conversion_boundary",
+    "leftovers",
+    "restore",
+    "tagged_union",
+    "take",
+    "validator",
+]
+
+#: Config for every wire TypedDict: unknown keys are kept (they round-trip through extras),
+#: and values are not coerced (a string is never silently read as a number).
+WIRE_CONFIG = ConfigDict(extra="allow", strict=True)
+
+
+# --- conversion context --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ConversionContext:
+    """What a conversion needs besides its input: the format on the other side of the
+    universal object, the kind, where to record losses, and a model override."""
+
+    format: Format
+    kind: Kind
+    losses: LossCollector = field(default_factory=LossCollector)
+    model: str | None = None
+
+    @property
+    def family(self) -> str:
+        """The family of ``format`` (the key under which extras are stored and restored)."""
+        return FAMILY[self.format]
+
+    def loss(self, path: str, code: str, reason: str) -> None:
+        """Record a loss (see `LossCollector.add`)."""
+        self.losses.add(path, code, reason)
+
+
+# --- decoding helpers ----------------------------------------------------------------------
+
+
+def take(wire: dict[str, Any], key: str) -> Any:
+    """Remove and return ``wire[key]`` unless it is missing or null.
+
+    A null stays in ``wire`` so that `leftovers` records it and the same-family encoder writes
+    it back: an explicit ``null`` and an absent key are different JSON.
+    """
+    value = wire.get(key)
+    if value is not None:
+        del wire[key]
+    return value
+
+
+def leftovers(
+    family: str,
+    wire: dict[str, Any],
+    shape: dict[str, Any] | None = None,
+    quiet: frozenset[str] = frozenset(),
+) -> Extras:
+    """The `Extras` for a node: the wire keys nobody took, plus shape hints."""
+    return Extras(family=family, fields=wire, shape=shape or {}, quiet=quiet)
+
+
+# --- encoding helpers ----------------------------------------------------------------------
+
+
+def restore(out: dict[str, Any], node: HasExtras, ctx: ConversionContext, path: str) -> None:
+    """Merge ``node``'s extras into ``out`` if they belong to ``ctx``'s family; otherwise
+    report every field that is not wire-only as a ``provider-field-dropped`` loss."""
+    ex = node.extras
+    if ex is None or not ex.fields:
+        return
+    if ex.family == ctx.family:
+        out.update(ex.fields)
+        return
+    for key, value in ex.fields.items():
+        if value is None or key in ex.quiet:
+            continue
+        ctx.loss(
+            f"{path}.{key}",
+            "provider-field-dropped",
+            f"`{key}` is specific to {ex.family} and has no equivalent in {ctx.format.value}",
+        )
+
+
+def shape_of(node: HasExtras, ctx: ConversionContext) -> dict[str, Any]:
+    """``node``'s shape hints if they were recorded by ``ctx``'s family, else ``{}``."""
+    ex = node.extras
+    return ex.shape if ex is not None and ex.family == ctx.family else {}
+
+
+# --- wire-model helpers --------------------------------------------------------------------
+
+
+def tagged_union(members: dict[str, Any], fallback: Any, key: str = "type") -> Any:
+    """A union of wire TypedDicts chosen by their ``key`` value, with ``fallback`` for values
+    not listed (new provider features pass validation and travel as opaque parts).
+
+    Tags are written ``type=<value>`` so that error locations can be told from payload keys.
+    """
+
+    def pick(value: Any) -> str:
+        tag = value.get(key) if isinstance(value, dict) else None
+        return f"{key}={tag}" if tag in members else f"{key}=*"
+
+    from typing import Annotated, Union
+
+    choices = tuple(Annotated[tp, Tag(f"{key}={name}")] for name, tp in members.items())
+    return Annotated[Union[(*choices, Annotated[fallback, Tag(f"{key}=*")])], Discriminator(pick)]
+
+
+@cache
+def validator(tp: Any) -> TypeAdapter[Any]:
+    """A cached `TypeAdapter` for a wire type, built on first use (keeps import fast)."""
+    return TypeAdapter(tp)
+
+
+def _clean_path(payload: Any, loc: tuple[int | str, ...]) -> str:
+    """Render a pydantic error location as a JSON path of ``payload``, skipping union tags."""
+    parts: list[int | str] = []
+    node = payload
+    for seg in loc:
+        if _has(node, seg):
+            parts.append(seg)
+            node = node[seg]
+        elif isinstance(seg, str) and ("=" in seg or "[" in seg or seg in _TAG_WORDS):
+            continue
+        else:
+            parts.append(seg)
+            node = None
+    return format_path(parts)
+
+
+def _has(node: Any, seg: int | str) -> bool:
+    if isinstance(node, dict):
+        return isinstance(seg, str) and seg in node
+    return isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
+
+
+_TAG_WORDS = frozenset({"str", "int", "float", "bool", "dict", "list", "none", "typed-dict"})
+
+
+def validation_problems(payload: Any, exc: ValidationError) -> list[PayloadProblem]:
+    """Turn a pydantic error into problems with clean paths, one per distinct path."""
+    seen: dict[str, str] = {}
+    for err in exc.errors(include_url=False, include_context=False, include_input=False):
+        path = _clean_path(payload, tuple(err["loc"]))
+        msg = err["msg"]
+        if err["type"] == "missing":
+            msg = "required field is missing"
+        elif err["type"] == "literal_error":
+            msg = f"unexpected value: {msg[0].lower()}{msg[1:]}"
+        seen.setdefault(path, msg[0].lower() + msg[1:])
+    return [PayloadProblem(path, msg) for path, msg in seen.items()]
+
+
+def validate(tp: Any, payload: Any, fmt: Format, kind: Kind) -> Any:
+    """Validate ``payload`` against wire type ``tp``; returns a fresh, validated copy."""
+    try:
+        return validator(tp).validate_python(payload)
+    except ValidationError as exc:
+        raise InvalidPayloadError(
+            validation_problems(payload, exc), format=fmt.value, kind=kind.value
+        ) from None
+
+
+@contextmanager
+def conversion_boundary(fmt: Format, kind: Kind) -> Iterator[None]:
+    """Turn any stray exception inside a conversion into `InvalidPayloadError`.
+
+    Converters validate first, so reaching this means a payload shape the wire model admitted
+    but the converter could not read; the error says so rather than leaking a KeyError.
+    """
+    try:
+        yield
+    except InterlinguaError:
+        raise
+    except ValidationError as exc:
+        raise InvalidPayloadError(
+            validation_problems(None, exc), format=fmt.value, kind=kind.value
+        ) from None
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        JSONDecodeError,
+        RecursionError,
+    ) as exc:
+        raise InvalidPayloadError(
+            [PayloadProblem("$", f"cannot convert payload: {type(exc).__name__}: {exc}")],
+            format=fmt.value,
+            kind=kind.value,
+        ) from None
+
+
+# --- streams -------------------------------------------------------------------------------
+
+
+class StreamDecoder(ABC):
+    """Turns one provider's stream events into universal stream events, keeping the state the
+    provider's framing needs (open blocks, tool-call indexes).
+
+    ``standalone=True`` decodes single events out of context (``to_universal`` of one event):
+    no ordering checks, and nothing synthesised that the event does not itself say.
+    """
+
+    def __init__(self, *, standalone: bool = False) -> None:
+        self.standalone = standalone
+
+    @abstractmethod
+    def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        """Decode one provider event (``position`` is its index in the stream, for errors)."""
+
+    @abstractmethod
+    def finish(self) -> list[StreamEvent]:
+        """The stream ended: return closing events, or raise if it ended too early."""
+
+
+class StreamEncoder(ABC):
+    """Turns universal stream events into one provider's events, keeping the state needed to
+    write a complete, well-formed stream (block indexes, ids, usage seen so far)."""
+
+    def __init__(self, ctx: ConversionContext) -> None:
+        self.ctx = ctx
+
+    @abstractmethod
+    def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
+        """Encode the universal events one source event produced."""
+
+    @abstractmethod
+    def finish(self) -> list[dict[str, Any]]:
+        """The source ended: return whatever closing events the format still needs."""
+
+
+# --- the adapter ---------------------------------------------------------------------------
+
+
+class ProviderAdapter(ABC):
+    """One format's detection, conversions and stream codecs.
+
+    Subclasses set the class attributes and implement the abstract methods by delegating to
+    their package's pure functions. Adapters are stateless and shared.
+    """
+
+    format: ClassVar[Format]
+    display_name: ClassVar[str]
+    #: folder name under ``payloads/`` (the format value)
+    payload_folder: ClassVar[str]
+    #: SSE framing: whether events are written with an ``event:`` line, and the data line
+    #: that ends the stream (``[DONE]`` for Chat Completions), if any
+    sse_event_names: ClassVar[bool] = False
+    sse_done: ClassVar[str | None] = None
+    #: how this format carries each feature of `interlingua._capabilities.FEATURES`
+    capabilities: ClassVar[Mapping[str, Support]] = {}
+
+    @property
+    def family(self) -> str:
+        """The family whose extras this adapter reads and writes."""
+        return FAMILY[self.format]
+
+    # detection: cheap key checks; return None when the payload looks like this format,
+    # otherwise a short reason for DetectionError.tried
+    @abstractmethod
+    def detect(self, payload: dict[str, Any], kind: Kind) -> str | None:
+        """None if ``payload`` looks like this format's ``kind``, else why not."""
+
+    @abstractmethod
+    def request_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Request:
+        """Validate and convert a request body."""
+
+    @abstractmethod
+    def request_from_universal(self, request: Request, ctx: ConversionContext) -> dict[str, Any]:
+        """Write a request body (losses go to ``ctx``)."""
+
+    @abstractmethod
+    def response_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Response:
+        """Validate and convert a response body."""
+
+    @abstractmethod
+    def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
+        """Write a response body."""
+
+    @abstractmethod
+    def stream_decoder(self, *, standalone: bool = False) -> StreamDecoder:
+        """A fresh decoder for one stream."""
+
+    @abstractmethod
+    def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:
+        """A fresh encoder for one stream."""
+
+    def sse_event_name(self, event: dict[str, Any]) -> str | None:
+        """The ``event:`` name to write for ``event`` (formats with ``sse_event_names``)."""
+        value = event.get("type")
+        return value if isinstance(value, str) else None
+
+    def set_model(self, payload: dict[str, Any], model: str, kind: Kind) -> dict[str, Any]:
+        """Return ``payload`` with its body model replaced (formats whose body carries one)."""
+        if kind is Kind.REQUEST:
+            return {**payload, "model": model}
+        return payload
+
+
+AdapterFactory = Callable[[], ProviderAdapter]

@@ -1,0 +1,358 @@
+"""Chat Completions messages (request turns and the response message) <-> universal messages.
+https://platform.openai.com/docs/api-reference/chat/create#chat-create-messages
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...universal import (
+    Message,
+    OpaquePart,
+    Part,
+    ReasoningPart,
+    RefusalPart,
+    TextPart,
+    ToolCallPart,
+    ToolResultPart,
+)
+from ..base import ConversionContext, leftovers, shape_of, take
+from .calls import decode_annotation, decode_tool_call, encode_citation, encode_tool_call
+from .common import F, join_texts, mine, quiet_empties, restore_into, take_nonempty
+from .content import decode_part, encode_part
+
+_TEXT_ONLY = ("system", "developer", "tool")
+
+
+def _content_parts(content: Any, shape: dict[str, Any]) -> list[Part]:
+    if isinstance(content, str):
+        shape["content"] = "string"
+        return [TextPart(text=content)] if content else []
+    return [decode_part(p) for p in content]
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def decode_message(m: dict[str, Any]) -> Message:
+    """One request message (any role) to a universal message."""
+    role = m["role"]
+    shape: dict[str, Any] = {}
+    if role == "function":
+        # NOTE: the legacy `function` role has no universal counterpart; it travels verbatim.
+        return Message(
+            role="tool",
+            content=[OpaquePart(family=F, data=m)],
+            extras=leftovers(F, {}, shape={"role": "function"}),
+        )
+    del m["role"]
+    if role == "assistant":
+        content = decode_assistant(m, shape)
+    elif role == "tool":
+        result = ToolResultPart(call_id=m.pop("tool_call_id"))
+        rshape: dict[str, Any] = {}
+        result.content = _content_parts(m.pop("content"), rshape)
+        result.extras = leftovers(F, {}, shape=rshape)
+        content = [result]
+    else:
+        content = _content_parts(m.pop("content"), shape)
+    name = take(m, "name") if role != "tool" else None
+    return Message(
+        role=role,
+        content=content,
+        name=name,
+        extras=leftovers(F, m, shape=shape, quiet=quiet_empties(m)),
+    )
+
+
+def decode_assistant(m: dict[str, Any], shape: dict[str, Any]) -> list[Part]:
+    """The parts of an assistant message (request turn or response message); consumes keys."""
+    parts: list[Part] = []
+    reasoning = take_nonempty(m, "reasoning_content")
+    if reasoning is not None:
+        parts.append(ReasoningPart(text=reasoning, extras=leftovers(F, {})))
+    content = take_nonempty(m, "content")
+    if content is not None:
+        parts += _content_parts(content, shape)
+        annotations = m.get("annotations")
+        texts = [p for p in parts if isinstance(p, TextPart)]
+        if isinstance(annotations, list) and len(texts) == 1 and shape.get("content") == "string":
+            del m["annotations"]
+            texts[0].citations = [decode_annotation(a) for a in annotations]
+    refusal = take_nonempty(m, "refusal")
+    if refusal is not None:
+        parts.append(RefusalPart(text=refusal, extras=leftovers(F, {}, shape={"slot": "refusal"})))
+    for tc in take_nonempty(m, "tool_calls") or []:
+        parts.append(decode_tool_call(tc))
+    return parts
+
+
+# --- encoding ------------------------------------------------------------------------------
+
+
+def encode_messages(messages: list[Message], ctx: ConversionContext) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, msg in enumerate(messages):
+        path = f"$.messages[{i}]"
+        if msg.role == "assistant":
+            out.append(encode_assistant(msg, ctx, path, response=False))
+        elif msg.role == "tool" or (
+            msg.role == "user" and any(isinstance(p, ToolResultPart) for p in msg.content)
+        ):
+            out += _encode_tool_results(msg, ctx, path)
+        else:
+            out.append(_encode_plain(msg, msg.content, ctx, path, range(len(msg.content))))
+    return out
+
+
+def _encode_plain(
+    msg: Message, parts: list[Part], ctx: ConversionContext, path: str, positions: range | list[int]
+) -> dict[str, Any]:
+    """A system, developer or user message."""
+    shape = shape_of(msg, ctx)
+    out: dict[str, Any] = {"role": msg.role}
+    wire: list[dict[str, Any]] = []
+    for part, pos in zip(parts, positions, strict=True):
+        ppath = f"{path}.content[{pos}]"
+        if not mine(part) and msg.role in _TEXT_ONLY and not isinstance(part, TextPart):
+            ctx.loss(
+                ppath,
+                "part-unsupported",
+                f"Chat Completions {msg.role} messages hold only text, not {part.type}",
+            )
+            continue
+        if isinstance(part, TextPart) and part.citations and not mine(part):
+            ctx.loss(
+                f"{ppath}.citations",
+                "part-field-dropped",
+                "Chat Completions request messages carry no citations",
+            )
+        encoded = encode_part(part, ctx, ppath)
+        if encoded is not None:
+            wire.append(encoded)
+    out["content"] = _content_value(wire, shape, mine(msg))
+    if msg.name is not None:
+        out["name"] = msg.name
+    restore_into(out, msg, ctx, path)
+    return out
+
+
+def _content_value(wire: list[dict[str, Any]], shape: dict[str, Any], same: bool) -> Any:
+    """A string where the source had one (or where one text part says it all), else parts."""
+    plain = all(set(w) == {"type", "text"} and w["type"] == "text" for w in wire)
+    if shape.get("content") == "string" and plain:
+        return "".join(w["text"] for w in wire)
+    if not same and plain and len(wire) <= 1:
+        return wire[0]["text"] if wire else ""
+    return wire
+
+
+def _encode_tool_results(msg: Message, ctx: ConversionContext, path: str) -> list[dict[str, Any]]:
+    """Tool results become `tool` messages, in order, before the rest of a user turn."""
+    if (
+        msg.extras_for(F) is not None
+        and msg.extras is not None
+        and msg.extras.shape.get("role") == "function"
+    ):
+        first = msg.content[0] if msg.content else None
+        if isinstance(first, OpaquePart):
+            return [dict(first.data)]
+    out: list[dict[str, Any]] = []
+    rest: list[Part] = []
+    rest_pos: list[int] = []
+    for j, part in enumerate(msg.content):
+        ppath = f"{path}.content[{j}]"
+        if isinstance(part, ToolResultPart):
+            out.append(_encode_tool_result(part, ctx, ppath))
+            if msg.role == "tool" and len(out) == 1:
+                restore_into(out[0], msg, ctx, path)
+        elif msg.role == "user":
+            rest.append(part)
+            rest_pos.append(j)
+        else:
+            ctx.loss(
+                ppath,
+                "part-unsupported",
+                f"Chat Completions tool messages hold only tool results, not {part.type}",
+            )
+    if rest:
+        out.append(_encode_plain(msg, rest, ctx, path, rest_pos))
+    return out
+
+
+def _encode_tool_result(part: ToolResultPart, ctx: ConversionContext, path: str) -> dict[str, Any]:
+    if part.kind == "server":
+        ctx.loss(path, "tool-unsupported", "a provider-side tool result has no Chat tool message")
+    if part.is_error and not mine(part):
+        ctx.loss(
+            f"{path}.is_error",
+            "part-field-dropped",
+            "Chat Completions tool messages have no error flag",
+        )
+    if part.cache_control is not None:
+        ctx.loss(
+            f"{path}.cache_control",
+            "cache-control-dropped",
+            "Chat Completions cannot cache-mark a tool result",
+        )
+    wire: list[dict[str, Any]] = []
+    for k, sub in enumerate(part.content):
+        spath = f"{path}.content[{k}]"
+        if not mine(sub) and not isinstance(sub, TextPart):
+            ctx.loss(
+                spath,
+                "part-unsupported",
+                f"Chat Completions tool messages hold only text, not {sub.type}",
+            )
+            continue
+        encoded = encode_part(sub, ctx, spath)
+        if encoded is not None:
+            wire.append(encoded)
+    out: dict[str, Any] = {
+        "role": "tool",
+        "tool_call_id": part.call_id,
+        "content": _content_value(wire, shape_of(part, ctx), mine(part)),
+    }
+    restore_into(out, part, ctx, path)
+    return out
+
+
+def encode_assistant(
+    msg: Message, ctx: ConversionContext, path: str, *, response: bool
+) -> dict[str, Any]:
+    """An assistant turn (``response=False``) or a response's message (``response=True``)."""
+    shape = shape_of(msg, ctx)
+    out: dict[str, Any] = {"role": "assistant"}
+    content: list[dict[str, Any]] = []
+    texts: list[TextPart] = []
+    gaps: list[bool] = []  # whether a non-text part came before each content entry
+    gap = False
+    slots: list[int] = []  # where each text part sits in `content`
+    refusals: list[str] = []
+    calls: list[dict[str, Any]] = []
+    reasoning: list[str] = []
+    for j, part in enumerate(msg.content):
+        ppath = f"{path}.content[{j}]"
+        if isinstance(part, ReasoningPart):
+            _reasoning(part, reasoning, ctx, ppath)
+        elif isinstance(part, ToolCallPart):
+            call = encode_tool_call(part, ctx, ppath)
+            if call is not None:
+                calls.append(call)
+        elif (
+            isinstance(part, OpaquePart)
+            and mine(part)
+            and part.extras is not None
+            and part.extras.shape.get("slot") == "tool_calls"
+        ):
+            calls.append(dict(part.data))
+        elif isinstance(part, RefusalPart) and (
+            response
+            or not mine(part)
+            or (part.extras is not None and part.extras.shape.get("slot") == "refusal")
+        ):
+            refusals.append(part.text)
+        elif isinstance(part, (TextPart, RefusalPart)) or (
+            isinstance(part, OpaquePart) and mine(part)
+        ):
+            encoded = encode_part(part, ctx, ppath)
+            if encoded is not None:
+                content.append(encoded)
+                gaps.append(gap)
+                gap = False
+                if isinstance(part, TextPart):
+                    texts.append(part)
+                    slots.append(len(content) - 1)
+            continue
+        else:
+            ctx.loss(
+                ppath,
+                "part-unsupported",
+                f"Chat Completions assistant messages cannot hold `{part.type}` parts",
+            )
+        gap = True
+    offsets = [0] * len(texts)
+    if reasoning:
+        out["reasoning_content"] = "".join(reasoning)
+    if content:
+        plain = all(set(w) == {"type", "text"} and w["type"] == "text" for w in content)
+        if mine(msg):
+            string = shape.get("content") == "string" and plain
+        else:
+            string = plain and (response or len(content) == 1)
+        if string or (response and not mine(msg)):
+            if not string:
+                ctx.loss(
+                    f"{path}.content",
+                    "part-unsupported",
+                    "a Chat Completions response message content is plain text",
+                )
+            out["content"], starts = join_texts([w.get("text", "") for w in content], gaps)
+            offsets = [starts[k] for k in slots]
+        else:
+            out["content"] = content
+    elif response and not mine(msg):
+        out["content"] = None
+    if refusals:
+        out["refusal"] = "".join(refusals)
+    elif response and not mine(msg):
+        out["refusal"] = None
+    if calls:
+        out["tool_calls"] = calls
+    elif not response and not mine(msg) and "content" not in out and "refusal" not in out:
+        out["content"] = ""  # the API wants content or tool calls in an assistant turn
+    _annotations(out, texts, offsets, ctx, path, response or mine(msg))
+    if msg.name is not None:
+        out["name"] = msg.name
+    restore_into(out, msg, ctx, path)
+    return out
+
+
+def _reasoning(part: ReasoningPart, into: list[str], ctx: ConversionContext, path: str) -> None:
+    if mine(part) and part.text is not None:
+        into.append(part.text)
+        return
+    if part.signature is not None:
+        ctx.loss(
+            f"{path}.signature",
+            "signature-not-portable",
+            f"a reasoning signature from {part.signature_origin or 'another provider'} "
+            "cannot be verified by Chat Completions",
+        )
+    if part.redacted is not None:
+        ctx.loss(
+            f"{path}.redacted",
+            "signature-not-portable",
+            "redacted reasoning can only be replayed to its own provider",
+        )
+    if part.text or part.summary:
+        ctx.loss(path, "reasoning-dropped", "Chat Completions has no reasoning content field")
+
+
+def _annotations(
+    out: dict[str, Any],
+    texts: list[TextPart],
+    offsets: list[int],
+    ctx: ConversionContext,
+    path: str,
+    keep: bool,
+) -> None:
+    annotations: list[dict[str, Any]] = []
+    has = False
+    for text, offset in zip(texts, offsets, strict=True):
+        if text.citations is not None:
+            has = True
+            for k, c in enumerate(text.citations):
+                enc = encode_citation(c, text.text, offset, ctx, f"{path}.citations[{k}]")
+                if enc is not None:
+                    annotations.append(enc)
+    if not has:
+        return
+    if keep:
+        out["annotations"] = annotations
+    elif annotations:
+        ctx.loss(
+            f"{path}.citations",
+            "part-field-dropped",
+            "Chat Completions request messages carry no citations",
+        )
