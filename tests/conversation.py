@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from interlingua.universal import (
@@ -78,3 +81,10 @@ def summarize_response(response: Response) -> dict[str, Any]:
     usage = response.usage
     summary["tokens"] = (usage.input_tokens, usage.output_tokens) if usage else None
     return summary
+
+
+@cache
+def documented_codes() -> frozenset[str]:
+    """The loss codes listed in docs/errors.md."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "errors.md").read_text()
+    return frozenset(re.findall(r"^\| `([a-z-]+)` \|", text, flags=re.MULTILINE))

@@ -24,7 +24,7 @@ from interlingua._registry import adapter_for
 from interlingua.providers.base import ConversionContext
 from interlingua.universal import Request, Response, StreamError
 
-from .conversation import summarize_request, summarize_response
+from .conversation import documented_codes, summarize_request, summarize_response
 from .payload_cases import ANTHROPIC_FAMILY, Case, cases, implemented
 from .sdk_validators import validate
 
@@ -91,6 +91,7 @@ def _kept(before: dict[str, Any], after: dict[str, Any], losses: list[Loss]) -> 
     """The conversation survived: texts, tool calls, results and pairing always; the finish
     category unless an approximation was reported; token totals when the source had them."""
     codes = {loss.code for loss in losses}
+    assert codes <= documented_codes(), f"undocumented loss codes: {codes - documented_codes()}"
     if "part-approximated" in codes:  # e.g. a text document sent as a text part
         before, after = {**before, "turns": None}, {**after, "turns": None}
     if "finish-reason-approximated" in codes:

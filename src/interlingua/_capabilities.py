@@ -1,9 +1,9 @@
 """What each format can express: the features, the support levels, and the generated matrix.
 
 Every adapter declares ``capabilities``: a `Support` level for each feature in `FEATURES`.
-``docs/capabilities.md`` is generated from those declarations (``python -m
-interlingua._capabilities > docs/capabilities.md``) and a test checks that it is current, and
-another that a feature declared ``unsupported`` really produces a loss.
+``docs/capabilities.md`` is generated from those declarations (``interlingua capabilities >
+docs/capabilities.md``); one test checks that the file is current, another probes every
+declaration (a feature declared lossy or unsupported must report a loss, and only then).
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def render_matrix() -> str:
             "# Capability matrix",
             "",
             "Generated from each adapter's `capabilities` declaration by",
-            "`python -m interlingua._capabilities`; a test fails when this file is out of date.",
+            "`interlingua capabilities`; a test fails when this file is out of date, and",
+            "`tests/test_capabilities.py` checks every cell against what the adapter really does.",
             "",
             legend,
             "",
@@ -93,7 +94,3 @@ def render_matrix() -> str:
             "",
         ]
     )
-
-
-if __name__ == "__main__":
-    print(render_matrix(), end="")

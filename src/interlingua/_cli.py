@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from . import __version__
 from ._api import detect, translate_with_report
+from ._capabilities import render_matrix
 from ._errors import InterlinguaError, UnsupportedFeatureError
 from ._formats import ALIASES, Format, parse_format
 from ._json import dumps
@@ -83,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     rt.add_argument(
         "--verbose", "-v", action="store_true", help="list every file, not only failures"
     )
+
+    sub.add_parser("capabilities", help="print the capability matrix (Markdown)")
 
     st = sub.add_parser(
         "stream", help="translate an SSE stream (stdin or FILE) to another format's SSE"
@@ -163,7 +166,13 @@ def _cmd_stream(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_capabilities(args: argparse.Namespace) -> int:
+    sys.stdout.write(render_matrix())
+    return 0
+
+
 _COMMANDS = {
+    "capabilities": _cmd_capabilities,
     "translate": _cmd_translate,
     "detect": _cmd_detect,
     "roundtrip": _cmd_roundtrip,

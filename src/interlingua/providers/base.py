@@ -331,8 +331,9 @@ class ProviderAdapter(ABC):
         return value if isinstance(value, str) else None
 
     def set_model(self, payload: dict[str, Any], model: str, kind: Kind) -> dict[str, Any]:
-        """Return ``payload`` with its body model replaced (formats whose body carries one)."""
-        if kind is Kind.REQUEST:
+        """Return ``payload`` with its model replaced: always in a request, and in a response or
+        event that names one. Formats whose model lives elsewhere override this."""
+        if kind is Kind.REQUEST or "model" in payload:
             return {**payload, "model": model}
         return payload
 

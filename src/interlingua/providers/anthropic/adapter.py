@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..._capabilities import Support
 from ..._formats import Format, Kind
 from ...universal import Request, Response
 from ..base import ConversionContext, ProviderAdapter, StreamDecoder, StreamEncoder
@@ -12,6 +14,7 @@ from .request import request_from_universal, request_to_universal
 from .response import response_from_universal, response_to_universal
 from .stream import AnthropicStreamDecoder
 from .stream_encode import AnthropicStreamEncoder
+from .tables import CAPABILITIES
 
 
 class AnthropicAdapter(ProviderAdapter):
@@ -22,6 +25,7 @@ class AnthropicAdapter(ProviderAdapter):
     payload_folder: ClassVar[str] = "anthropic"
     sse_event_names: ClassVar[bool] = True
     sse_done: ClassVar[str | None] = None
+    capabilities: ClassVar[Mapping[str, Support]] = CAPABILITIES
     #: ``anthropic_version`` a cloud variant writes into request bodies (None: plain Anthropic)
     body_version: ClassVar[str | None] = None
     #: the cloud whose payloads this adapter claims (None: plain Anthropic)
@@ -55,3 +59,10 @@ class AnthropicAdapter(ProviderAdapter):
 
     def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:
         return AnthropicStreamEncoder(ctx)
+
+    def set_model(self, payload: dict[str, Any], model: str, kind: Kind) -> dict[str, Any]:
+        # a stream names its model once, in message_start's message
+        message = payload.get("message")
+        if kind is Kind.STREAM_EVENT and isinstance(message, dict):
+            return {**payload, "message": {**message, "model": model}}
+        return super().set_model(payload, model, kind)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..._capabilities import Support
 from ...universal import FinishReason
 
 FAMILY: Final = "anthropic"
@@ -124,3 +125,41 @@ STREAM_EVENT_TYPES: Final = frozenset(
 
 #: Anthropic's temperature range is 0-1 (OpenAI's is 0-2): higher values are clamped.
 MAX_TEMPERATURE: Final = 1.0
+
+#: How Anthropic Messages carries each universal feature (rows of docs/capabilities.md; a test
+#: probes every row).
+CAPABILITIES: Final[dict[str, Support]] = {
+    "system-prompt": Support.MAPPED,  # hoisted to the top-level `system`
+    "mid-conversation-system": Support.LOSSY,  # hoisted too, reported as role-merged
+    "image-url": Support.NATIVE,
+    "image-base64": Support.NATIVE,
+    "document": Support.NATIVE,
+    "audio-input": Support.UNSUPPORTED,
+    "function-tools": Support.NATIVE,
+    "custom-tools": Support.LOSSY,  # wrapped as {"input": text}
+    "builtin-tools": Support.NATIVE,
+    "tool-choice-none": Support.NATIVE,
+    "tool-choice-required": Support.MAPPED,  # `any`
+    "tool-choice-named": Support.NATIVE,
+    "parallel-tool-calls": Support.MAPPED,  # disable_parallel_tool_use
+    "tool-result-images": Support.NATIVE,
+    "tool-result-error": Support.NATIVE,
+    "reasoning-text": Support.NATIVE,
+    "reasoning-signature": Support.NATIVE,
+    "reasoning-effort": Support.MAPPED,  # thinking budget / output_config.effort
+    "json-schema-output": Support.LOSSY,  # the schema's name and description are dropped
+    "json-object-output": Support.UNSUPPORTED,
+    "cache-control": Support.NATIVE,
+    "stop-sequences": Support.NATIVE,
+    "top-k": Support.NATIVE,
+    "seed": Support.UNSUPPORTED,
+    "penalties": Support.UNSUPPORTED,
+    "multiple-choices": Support.UNSUPPORTED,
+    "logprobs": Support.UNSUPPORTED,
+    "user-id": Support.MAPPED,  # metadata.user_id
+    "service-tier": Support.NATIVE,
+    "refusal": Support.MAPPED,  # stop_reason "refusal"; refusal text as text
+    "citations": Support.LOSSY,  # only Anthropic's own (provider-indexed) citations go back
+    "usage-cache": Support.NATIVE,
+    "usage-reasoning": Support.NATIVE,
+}

@@ -15,7 +15,9 @@ class _CloudAnthropicAdapter(AnthropicAdapter):
     body is not a loss)."""
 
     def set_model(self, payload: dict[str, Any], model: str, kind: Kind) -> dict[str, Any]:
-        return payload  # the model is part of the endpoint URL, not the body
+        if kind is Kind.REQUEST:
+            return payload  # the model is part of the endpoint URL, not the request body
+        return super().set_model(payload, model, kind)
 
 
 class BedrockAnthropicAdapter(_CloudAnthropicAdapter):

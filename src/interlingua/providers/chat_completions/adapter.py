@@ -4,8 +4,10 @@ https://platform.openai.com/docs/api-reference/chat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..._capabilities import Support
 from ..._formats import Format, Kind
 from ...universal import Request, Response
 from ..base import ConversionContext, ProviderAdapter, conversion_boundary
@@ -13,6 +15,7 @@ from . import detect as _detect
 from . import request as _request
 from . import response as _response
 from .stream import ChatCompletionsStreamDecoder, ChatCompletionsStreamEncoder
+from .tables import CAPABILITIES
 
 
 class ChatCompletionsAdapter(ProviderAdapter):
@@ -23,6 +26,7 @@ class ChatCompletionsAdapter(ProviderAdapter):
     payload_folder: ClassVar[str] = "chat-completions"
     sse_event_names: ClassVar[bool] = False
     sse_done: ClassVar[str | None] = "[DONE]"
+    capabilities: ClassVar[Mapping[str, Support]] = CAPABILITIES
 
     def detect(self, payload: dict[str, Any], kind: Kind) -> str | None:
         return _detect.detect(payload, kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..._capabilities import Support
 from ..._formats import FAMILY, Format
 from ...universal import FinishReason
 
@@ -74,3 +75,41 @@ QUIET_TOP: Final[frozenset[str]] = frozenset(
 DEFAULT_ID: Final = "chatcmpl-interlingua"
 DEFAULT_MODEL: Final = "unknown"
 DEFAULT_CREATED: Final = 0
+
+#: How Chat Completions carries each universal feature (rows of docs/capabilities.md; a test
+#: probes every row).
+CAPABILITIES: Final[dict[str, Support]] = {
+    "system-prompt": Support.NATIVE,
+    "mid-conversation-system": Support.NATIVE,
+    "image-url": Support.NATIVE,
+    "image-base64": Support.MAPPED,  # as a data: URL
+    "document": Support.NATIVE,
+    "audio-input": Support.NATIVE,
+    "function-tools": Support.NATIVE,
+    "custom-tools": Support.NATIVE,
+    "builtin-tools": Support.UNSUPPORTED,
+    "tool-choice-none": Support.NATIVE,
+    "tool-choice-required": Support.NATIVE,
+    "tool-choice-named": Support.NATIVE,
+    "parallel-tool-calls": Support.NATIVE,
+    "tool-result-images": Support.UNSUPPORTED,
+    "tool-result-error": Support.UNSUPPORTED,
+    "reasoning-text": Support.UNSUPPORTED,
+    "reasoning-signature": Support.UNSUPPORTED,
+    "reasoning-effort": Support.NATIVE,
+    "json-schema-output": Support.NATIVE,
+    "json-object-output": Support.NATIVE,
+    "cache-control": Support.LOSSY,  # prompt_cache_breakpoint; other TTLs approximated
+    "stop-sequences": Support.NATIVE,
+    "top-k": Support.UNSUPPORTED,
+    "seed": Support.NATIVE,
+    "penalties": Support.NATIVE,
+    "multiple-choices": Support.NATIVE,
+    "logprobs": Support.NATIVE,
+    "user-id": Support.NATIVE,
+    "service-tier": Support.NATIVE,
+    "refusal": Support.NATIVE,
+    "citations": Support.LOSSY,  # url_citation annotations only; document citations dropped
+    "usage-cache": Support.NATIVE,
+    "usage-reasoning": Support.NATIVE,
+}
