@@ -34,6 +34,11 @@ def _where(format: str | None, kind: str | None) -> str:
     return f" ({' '.join(parts)})" if parts else ""
 
 
+def _listing(losses: Sequence[Loss], shown: int = 8) -> str:
+    listed = "; ".join(str(loss) for loss in losses[:shown])
+    return listed + (f" (and {len(losses) - shown} more)" if len(losses) > shown else "")
+
+
 class InterlinguaError(Exception):
     """Base of every error interlingua raises."""
 
@@ -101,10 +106,8 @@ class UnsupportedFeatureError(InterlinguaError):
     def __init__(self, losses: Sequence[Loss], *, target: str, kind: str | None = None) -> None:
         self.losses = list(losses)
         self.target = target
-        listed = "; ".join(str(loss) for loss in self.losses[:8])
-        more = f" (and {len(self.losses) - 8} more)" if len(self.losses) > 8 else ""
         super().__init__(
-            f"{target} cannot express: {listed}{more}",
+            f"{target} cannot express: {_listing(self.losses)}",
             format=target,
             kind=kind,
             path=self.losses[0].path if self.losses else None,
@@ -117,6 +120,4 @@ class LossWarning(UserWarning):
     def __init__(self, losses: Sequence[Loss], *, target: str) -> None:
         self.losses = list(losses)
         self.target = target
-        listed = "; ".join(str(loss) for loss in self.losses[:8])
-        more = f" (and {len(self.losses) - 8} more)" if len(self.losses) > 8 else ""
-        super().__init__(f"translation to {target} lost: {listed}{more}")
+        super().__init__(f"translation to {target} lost: {_listing(self.losses)}")

@@ -197,9 +197,13 @@ def write_sse(events: Iterable[dict[str, Any]], to: Format | str) -> Iterator[by
     fmt = parse_format(to)
     for event in events:
         yield format_event(event, fmt)
+    yield from _done_marker(fmt)
+
+
+def _done_marker(fmt: Format) -> list[bytes]:
+    """The data line that ends a stream of ``fmt``, if the format has one."""
     done = adapter_for(fmt).sse_done
-    if done is not None:
-        yield b"data: " + done.encode() + b"\n\n"
+    return [] if done is None else [b"data: " + done.encode() + b"\n\n"]
 
 
 def translate_sse(
@@ -218,9 +222,7 @@ def translate_sse(
             yield format_event(out, fmt)
     for out in translator.close():
         yield format_event(out, fmt)
-    done = adapter_for(fmt).sse_done
-    if done is not None:
-        yield b"data: " + done.encode() + b"\n\n"
+    yield from _done_marker(fmt)
 
 
 async def atranslate_sse(
@@ -239,6 +241,5 @@ async def atranslate_sse(
             yield format_event(out, fmt)
     for out in translator.close():
         yield format_event(out, fmt)
-    done = adapter_for(fmt).sse_done
-    if done is not None:
-        yield b"data: " + done.encode() + b"\n\n"
+    for marker in _done_marker(fmt):
+        yield marker

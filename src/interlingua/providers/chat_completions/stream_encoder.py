@@ -28,27 +28,11 @@ from ...universal import (
     ToolCallPart,
     Usage,
 )
+from ...universal.accumulate import merge_usage
 from ..base import ConversionContext, StreamEncoder
 from .common import F, needs_break, restore_into
 from .response import encode_finish, encode_usage
 from .tables import DEFAULT_CREATED, DEFAULT_ID, DEFAULT_MODEL, FINISH_REASONS_OUT
-
-
-def _merge_usage(old: Usage | None, new: Usage) -> Usage:
-    if old is None:
-        return new
-    merged = Usage()
-    for name in (
-        "input_tokens",
-        "output_tokens",
-        "total_tokens",
-        "cached_input_tokens",
-        "cache_write_tokens",
-        "reasoning_tokens",
-    ):
-        value = getattr(new, name)
-        setattr(merged, name, value if value is not None else getattr(old, name))
-    return merged
 
 
 class ChatCompletionsStreamEncoder(StreamEncoder):
@@ -192,7 +176,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         if isinstance(ev, ResponseStart):
             self._start(ev)
             if ev.usage is not None:
-                self.usage = _merge_usage(self.usage, ev.usage)
+                self.usage = merge_usage(self.usage, ev.usage)
             self.open[ci] = True
             return [self._delta(ci, {"role": "assistant", "content": ""})]
         if isinstance(ev, PartStart):
@@ -201,7 +185,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
             return self._part_delta(ev, ci)
         if isinstance(ev, ResponseDelta):
             if ev.usage is not None:
-                self.usage = _merge_usage(self.usage, ev.usage)
+                self.usage = merge_usage(self.usage, ev.usage)
             if ev.finish_reason is None:
                 return []
             self.open[ci] = False
