@@ -1,7 +1,9 @@
 """Round-trip checks over a folder of recorded payloads (the ``roundtrip`` CLI command).
 
-A folder may use the project's layout (``payloads/<format>/<case>/{request,response,stream}.json``)
-or the recorded corpus layout (``<case>/<format>/{request,response,response-streaming,...}.json``).
+A folder may use the project's layout (``payloads/<format>/<case>/{request,response,stream}.json``),
+the recorded corpus layout (``<case>/<format>/{request,response,response-streaming,...}.json``),
+or the corpus's ``transforms/<source>_to_<target>/<case>.json`` (real ``<target>`` responses;
+a file holding only ``{"error": "<text>"}`` records a failed conversion and is skipped).
 For every file: detect it, convert to universal and back to the same format (identical JSON
 required; for streams, every event alone and the whole stream), then translate to every other
 registered format (it must not fail with anything but a reported loss).
@@ -57,19 +59,32 @@ def _kind_from_name(name: str) -> Kind | None:
     return None
 
 
+def _transform_target(path: Path) -> str | None:
+    source, sep, target = path.parent.name.partition("_to_")
+    if not sep or source not in _FORMATS or target not in _FORMATS:
+        return None
+    data = loads(path.read_bytes())
+    failed = isinstance(data, dict) and list(data) == ["error"] and isinstance(data["error"], str)
+    return None if failed else target
+
+
+def _classify(root: Path, path: Path) -> tuple[str, Kind] | None:
+    target = _transform_target(path)
+    if target is not None:
+        return target, Kind.RESPONSE
+    kind = _kind_from_name(path.name)
+    folders = path.relative_to(root).parts[:-1]
+    fmt_name = next((p for p in reversed(folders) if p in _FORMATS), None)
+    return (fmt_name, kind) if kind is not None and fmt_name is not None else None
+
+
 def discover(root: Path) -> Iterator[tuple[Path, Format, Kind]]:
-    """Payload files under ``root`` with the format their folder names and their kind."""
+    """Payload files under ``root`` with their format and kind, for registered formats."""
     registered = {a.format for a in adapters()}
     for path in sorted(root.rglob("*.json")):
-        kind = _kind_from_name(path.name)
-        fmt_name = next(
-            (p for p in reversed(path.relative_to(root).parts[:-1]) if p in _FORMATS), None
-        )
-        if kind is None or fmt_name is None:
-            continue
-        fmt = Format(fmt_name)
-        if fmt in registered:
-            yield path, fmt, kind
+        found = _classify(root, path)
+        if found is not None and Format(found[0]) in registered:
+            yield path, Format(found[0]), found[1]
 
 
 def _same(fmt: Format, kind: Kind, payload: dict[str, Any]) -> bool:
