@@ -55,6 +55,10 @@ def _messages(messages: list[Message]) -> dict[str, Any]:
                 call_ids.append(part.id)
             elif isinstance(part, ToolResultPart) and part.kind != "server":
                 results.append((part.call_id, _text(part.content)))
+        if not text:
+            # a turn without text (only tool calls, results or hosted-tool items) separates no
+            # text: formats that drop or regroup such turns merge the text around it
+            continue
         if turns and turns[-1][0] == speaker:
             turns[-1][1] += text
         else:
@@ -74,13 +78,16 @@ def summarize_request(request: Request) -> dict[str, Any]:
 
 
 def summarize_response(response: Response) -> dict[str, Any]:
-    """Text and tool calls per choice, finish category and reconciled token totals."""
-    summary = _messages([c.message for c in response.choices])
-    reasons = [c.finish_reason for c in response.choices]
-    summary["finish"] = [_CATEGORY.get(r, r) if r else None for r in reasons]
+    """Per choice: text, tool calls and finish category; and the reconciled token totals."""
+    choices = []
+    for choice in response.choices:
+        summary = _messages([choice.message])
+        reason = choice.finish_reason
+        summary["finish"] = _CATEGORY.get(reason, reason) if reason else None
+        choices.append(summary)
     usage = response.usage
-    summary["tokens"] = (usage.input_tokens, usage.output_tokens) if usage else None
-    return summary
+    tokens = (usage.input_tokens, usage.output_tokens) if usage else None
+    return {"choices": choices, "tokens": tokens}
 
 
 @cache

@@ -8,6 +8,8 @@ declare (which those models silently accept) is an error too.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,6 +44,33 @@ def _hints(td: Any) -> dict[str, Any]:
     return typing_extensions.get_type_hints(td, include_extras=True)
 
 
+_REQUIRED = (typing.Required, typing_extensions.Required)
+_NOT_REQUIRED = (typing.NotRequired, typing_extensions.NotRequired)
+
+
+def required_keys(td: Any) -> set[str]:
+    """The keys a TypedDict requires.
+
+    NOTE: the SDKs' TypedDicts use ``from __future__ import annotations``, which leaves
+    ``__required_keys__`` empty; the ``Required[...]`` markers and each class's own ``total``
+    are the truth.
+    """
+    own = set(inspect.get_annotations(td))
+    for base in getattr(td, "__orig_bases__", ()):
+        if _is_typed_dict(base):
+            own -= set(_hints(base))
+    out = set()
+    for key, hint in _hints(td).items():
+        origin = get_origin(hint)
+        total = td.__total__ and key in own
+        if origin in _REQUIRED or (total and origin not in _NOT_REQUIRED):
+            out.add(key)
+    for base in getattr(td, "__orig_bases__", ()):
+        if _is_typed_dict(base):
+            out |= required_keys(base)
+    return out
+
+
 def check_typed_dict(value: Any, tp: Any, path: str = "$") -> list[str]:
     """Every way ``value`` fails to be a ``tp`` (empty when it is one)."""
     tp = _strip(tp)
@@ -71,7 +100,7 @@ def check_typed_dict(value: Any, tp: Any, path: str = "$") -> list[str]:
         errors = [f"{path}.{k}: unknown key for {tp.__name__}" for k in value if k not in hints]
         errors += [
             f"{path}.{k}: required key missing ({tp.__name__})"
-            for k in tp.__required_keys__
+            for k in sorted(required_keys(tp))
             if k not in value
         ]
         for key, sub in value.items():
@@ -130,10 +159,15 @@ def _extras(obj: Any, path: str) -> list[str]:
     return out
 
 
+@functools.cache
+def _adapter(model: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(model)
+
+
 def check_model(value: Any, model: Any, path: str = "$") -> list[str]:
     """Validate ``value`` with an SDK pydantic model (or union); undeclared fields are errors."""
     try:
-        obj = pydantic.TypeAdapter(model).validate_python(value)
+        obj = _adapter(model).validate_python(value)
     except pydantic.ValidationError as exc:
         return [f"{path}{''.join(f'.{p}' for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
     return _extras(obj, path)

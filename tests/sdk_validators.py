@@ -80,4 +80,14 @@ def validate(fmt: Format, kind: Kind, payload: dict[str, Any]) -> list[str]:
         if payload.get("type") == "error":
             return check_model(payload, at.ErrorResponse)
         return check_model(payload, at.RawMessageStreamEvent)
-    raise NotImplementedError(fmt)
+    # the formats added by later packages keep their validators in tests/sdk_<package>.py
+    module = {
+        Format.RESPONSES: "sdk_responses",
+        Format.GOOGLE: "sdk_google",
+        Format.BEDROCK: "sdk_bedrock",
+    }
+    import importlib
+
+    checker = importlib.import_module(f"tests.{module[fmt]}")
+    errors: list[str] = checker.validate(kind, payload)
+    return errors

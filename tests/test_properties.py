@@ -121,10 +121,12 @@ def test_responses_keep_text_calls_and_usage(
             )
         ],
     )
-    payload = adapter.response_from_universal(
-        response, ConversionContext(adapter.format, Kind.RESPONSE)
-    )
+    ctx = ConversionContext(adapter.format, Kind.RESPONSE)
+    payload = adapter.response_from_universal(response, ctx)
     back = adapter.response_to_universal(payload, ConversionContext(adapter.format, Kind.RESPONSE))
     assert summarize_response(back) == summarize_response(response)
     assert back.usage is not None
-    assert (back.usage.cached_input_tokens, back.usage.cache_write_tokens) == (cached, written)
+    # an absent count is zero (Gemini leaves zero counts out of its JSON)
+    assert (back.usage.cached_input_tokens or 0) == cached
+    if "usage-field-dropped" not in {loss.code for loss in ctx.losses.losses}:
+        assert (back.usage.cache_write_tokens or 0) == written

@@ -34,6 +34,9 @@ ENTRY_POINT_GROUP: Final = "interlingua.adapters"
 
 #: (format, "module:Class") in detection order; see the module docstring for why.
 BUILTIN: Final[tuple[tuple[Format, str], ...]] = (
+    (Format.RESPONSES, "interlingua.providers.responses.adapter:ResponsesAdapter"),
+    (Format.BEDROCK, "interlingua.providers.bedrock.adapter:BedrockAdapter"),
+    (Format.GOOGLE, "interlingua.providers.google.adapter:GoogleAdapter"),
     (Format.BEDROCK_ANTHROPIC, "interlingua.providers.anthropic.variants:BedrockAnthropicAdapter"),
     (Format.VERTEX_ANTHROPIC, "interlingua.providers.anthropic.variants:VertexAnthropicAdapter"),
     (Format.ANTHROPIC, "interlingua.providers.anthropic.adapter:AnthropicAdapter"),

@@ -3,7 +3,7 @@
 A folder may use the project's layout (``payloads/<format>/<case>/{request,response,stream}.json``),
 the recorded corpus layout (``<case>/<format>/{request,response,response-streaming,...}.json``),
 or the corpus's ``transforms/<source>_to_<target>/<case>.json`` (real ``<target>`` responses;
-a file holding only ``{"error": "<text>"}`` records a failed conversion and is skipped).
+a file whose ``error`` is a string records a failed conversion and is skipped).
 For every file: detect it, convert to universal and back to the same format (identical JSON
 required; for streams, every event alone and the whole stream), then translate to every other
 registered format (it must not fail with anything but a reported loss).
@@ -64,7 +64,7 @@ def _transform_target(path: Path) -> str | None:
     if not sep or source not in _FORMATS or target not in _FORMATS:
         return None
     data = loads(path.read_bytes())
-    failed = isinstance(data, dict) and list(data) == ["error"] and isinstance(data["error"], str)
+    failed = isinstance(data, dict) and isinstance(data.get("error"), str)
     return None if failed else target
 
 

@@ -30,7 +30,7 @@ def merge_usage(old: Usage | None, new: Usage | None) -> Usage | None:
     """``new`` over ``old``, field by field: later stream events repeat or refine counts."""
     if old is None or new is None:
         return new or old
-    merged = replace(old)
+    merged = replace(old, extras=new.extras or old.extras)
     for name in (
         "input_tokens",
         "output_tokens",

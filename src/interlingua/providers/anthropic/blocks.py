@@ -26,7 +26,7 @@ from ...universal import (
 )
 from ..base import ConversionContext, restore, shape_of
 from .content import is_native
-from .tables import FAMILY, IMAGE_MEDIA_TYPES
+from .tables import FAMILY, IMAGE_MEDIA_TYPES, SIGNATURE_ORIGINS
 
 
 def encode_cache_control(cc: CacheControl, ctx: ConversionContext, path: str) -> dict[str, Any]:
@@ -133,7 +133,12 @@ class BlockEncoder:
                 return None
             out = {"type": "file", "file_id": src.file_id}
         else:
-            out = {"type": "text", "media_type": src.media_type, "data": src.text}
+            # Anthropic's plain-text documents are text/plain only
+            if src.media_type != "text/plain":
+                self.loss(
+                    path, "part-approximated", f"a {src.media_type} document sent as text/plain"
+                )
+            out = {"type": "text", "media_type": "text/plain", "data": src.text}
         restore(out, src, ctx, path)
         return out
 
@@ -284,7 +289,7 @@ class BlockEncoder:
         return out
 
     def reasoning(self, p: ReasoningPart, path: str) -> dict[str, Any] | None:
-        own = is_native(p) or p.signature_origin == FAMILY
+        own = is_native(p) or p.signature_origin in SIGNATURE_ORIGINS
         if p.redacted is not None:
             if own:
                 out: dict[str, Any] = {"type": "redacted_thinking", "data": p.redacted}

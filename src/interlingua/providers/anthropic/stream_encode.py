@@ -36,7 +36,7 @@ from .blocks import BlockEncoder, encode_citation
 from .content import is_native
 from .response import encode_stop_reason, encode_usage, response_from_universal
 from .stream import BEDROCK_METRICS
-from .tables import FAMILY
+from .tables import SIGNATURE_ORIGINS
 
 
 def _counts(u: Usage | None) -> Usage | None:
@@ -243,7 +243,7 @@ class AnthropicStreamEncoder(StreamEncoder):
             text = part.text if part.text is not None else "\n\n".join(part.summary or [])
             follow = [{"type": "thinking_delta", "thinking": text}] if text else []
             if part.signature is not None:
-                if part.signature_origin == FAMILY:
+                if part.signature_origin in SIGNATURE_ORIGINS:
                     follow.append({"type": "signature_delta", "signature": part.signature})
                 else:
                     origin = part.signature_origin
@@ -297,7 +297,7 @@ class AnthropicStreamEncoder(StreamEncoder):
             text = _escape(d.json) if idx in self.custom else d.json
             wire = {"type": "input_json_delta", "partial_json": text}
         elif isinstance(d, SignatureDelta) and kind == "thinking":
-            if d.origin == FAMILY:
+            if d.origin in SIGNATURE_ORIGINS:
                 wire = {"type": "signature_delta", "signature": d.signature}
             else:
                 self.ctx.loss(path, "signature-not-portable", f"a {d.origin} reasoning signature")

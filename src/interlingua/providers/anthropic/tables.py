@@ -163,3 +163,7 @@ CAPABILITIES: Final[dict[str, Support]] = {
     "usage-cache": Support.NATIVE,
     "usage-reasoning": Support.NATIVE,
 }
+
+#: Families whose reasoning signatures Anthropic verifies: its own, and Claude's signatures
+#: returned through Bedrock Converse (Anthropic documents them as valid across platforms).
+SIGNATURE_ORIGINS: Final = frozenset({"anthropic", "bedrock"})

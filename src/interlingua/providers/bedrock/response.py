@@ -1,0 +1,163 @@
+"""Bedrock Converse response <-> universal Response. https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from ..._formats import Kind
+from ...universal import Choice, FinishReason, Message, Response, Usage
+from ..base import ConversionContext, restore, shape_of, take, validate
+from .content import decode_blocks, extras, is_native
+from .encode import PartEncoder
+from .models import ConverseResponse
+from .tables import APPROXIMATE_FINISH, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
+
+#: The per-TTL split of cache writes: the universal counts already carry the total.
+_USAGE_QUIET: Final = frozenset({"cacheDetails"})
+
+# --- usage and stop reasons -------------------------------------------------------------------
+
+
+def decode_usage(u: dict[str, Any]) -> Usage:
+    """Bedrock usage -> universal usage. ``inputTokens`` counts only the uncached prompt tokens
+    (cache reads and writes are separate, as in Anthropic's API; ``totalTokens`` is the sum
+    of all four), so universal ``input_tokens`` adds the cache counts back."""
+    inp, out = take(u, "inputTokens"), take(u, "outputTokens")
+    reads, writes = take(u, "cacheReadInputTokens"), take(u, "cacheWriteInputTokens")
+    total_in = inp + (reads or 0) + (writes or 0) if inp is not None else None
+    return Usage(
+        input_tokens=total_in,
+        output_tokens=out,
+        total_tokens=take(u, "totalTokens"),
+        cached_input_tokens=reads,
+        cache_write_tokens=writes,
+        extras=extras(u),
+    )
+
+
+def encode_usage(u: Usage | None, ctx: ConversionContext, path: str) -> dict[str, Any]:
+    """Universal usage -> ``TokenUsage`` (its three counts are required: 0 when unknown)."""
+    if u is None:
+        return {"inputTokens": 0, "outputTokens": 0, "totalTokens": 0}
+    reads, writes = u.cached_input_tokens, u.cache_write_tokens
+    inp = max((u.input_tokens or 0) - (reads or 0) - (writes or 0), 0)
+    outp = u.output_tokens or 0
+    total = u.total_tokens
+    if total is None:
+        total = (u.input_tokens or 0) + outp
+    out: dict[str, Any] = {"inputTokens": inp, "outputTokens": outp, "totalTokens": total}
+    if reads is not None:
+        out["cacheReadInputTokens"] = reads
+    if writes is not None:
+        out["cacheWriteInputTokens"] = writes
+    if u.reasoning_tokens and not is_native(u):
+        ctx.loss(
+            f"{path}.reasoning_tokens",
+            "usage-field-dropped",
+            "Bedrock reports no reasoning token count (they are part of outputTokens)",
+        )
+    restore(out, u, ctx, path)
+    return out
+
+
+def decode_stop_reason(raw: str) -> tuple[FinishReason, dict[str, Any]]:
+    """``stopReason`` -> finish reason; a value that would not be written back as itself (an
+    unknown one, or ``guardrail_intervened``) is kept raw in the shape."""
+    known = STOP_REASONS.get(raw, FinishReason.OTHER)
+    return known, ({} if FINISH_REASONS.get(known) == raw else {"finish_reason": raw})
+
+
+def encode_stop_reason(
+    reason: FinishReason | None, shape: dict[str, Any], ctx: ConversionContext, path: str
+) -> str:
+    raw = shape.get("finish_reason")
+    if isinstance(raw, str):
+        return raw
+    if reason is None:
+        return "end_turn"  # required; a source without one ended normally
+    known = FINISH_REASONS.get(reason)
+    if known is not None:
+        return known
+    approx = APPROXIMATE_FINISH.get(reason, "end_turn")
+    ctx.loss(path, "finish-reason-approximated", f"{reason.value!r} is written as {approx!r}")
+    return approx
+
+
+# --- the response -----------------------------------------------------------------------------
+
+
+def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
+    d = validate(ConverseResponse, payload, ctx.format, Kind.RESPONSE)
+    output = d.pop("output")
+    msg = output.pop("message")
+    role = msg.pop("role")
+    parts = decode_blocks(msg.pop("content"))
+    finish, cshape = decode_stop_reason(d.pop("stopReason"))
+    if role != "assistant":
+        cshape["role"] = role
+    raw_usage = take(d, "usage")
+    tier = d.get("serviceTier")
+    service_tier = None
+    if isinstance(tier, dict) and set(tier) == {"type"}:
+        service_tier = d.pop("serviceTier")["type"]
+    choice = Choice(
+        message=Message(role="assistant", content=parts, extras=extras(msg)),
+        finish_reason=finish,
+        extras=extras(output, cshape),
+    )
+    return Response(
+        choices=[choice],
+        usage=decode_usage(raw_usage) if raw_usage is not None else None,
+        service_tier=service_tier,
+        extras=extras(d),
+    )
+
+
+def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
+    """The Converse response. Bedrock responses carry no id, model or creation time (the model
+    is the request's ``modelId``): those are not written, and not reported."""
+    if len(resp.choices) > 1:
+        ctx.loss("$.choices[1]", "n-unsupported", "a Converse response holds one answer")
+    enc = PartEncoder(ctx, response=True)
+    content: list[dict[str, Any]] = []
+    choice = resp.choices[0] if resp.choices else None
+    reason = "end_turn"
+    role = "assistant"
+    output: dict[str, Any] = {}
+    message: dict[str, Any] = {"role": role, "content": content}
+    if choice is not None:
+        path = "$.choices[0]"
+        for j, p in enumerate(choice.message.content):
+            content += enc.part(p, f"{path}.message.content[{j}]")
+        cshape = shape_of(choice, ctx)
+        message["role"] = cshape.get("role", role)
+        reason = encode_stop_reason(choice.finish_reason, cshape, ctx, f"{path}.finish_reason")
+        if choice.stop_sequence is not None:
+            ctx.loss(
+                f"{path}.stop_sequence",
+                "parameter-unsupported",
+                "Bedrock names the matched stop sequence only in model-specific fields",
+            )
+        restore(message, choice.message, ctx, f"{path}.message")
+        restore(output, choice, ctx, path)
+    output["message"] = message
+    out: dict[str, Any] = {
+        "output": output,
+        "stopReason": reason,
+        "usage": encode_usage(resp.usage, ctx, "$.usage"),
+    }
+    if resp.service_tier is not None:
+        native = is_native(resp)
+        tier = resp.service_tier if native else RESPONSE_SERVICE_TIERS.get(resp.service_tier)
+        if tier is None:
+            ctx.loss(
+                "$.service_tier", "parameter-unsupported", f"no Bedrock tier {resp.service_tier!r}"
+            )
+        else:
+            out["serviceTier"] = {"type": tier}
+    if not is_native(resp):
+        out["metrics"] = {"latencyMs": 0}  # required; the source did not measure it
+    restore(out, resp, ctx, "$")
+    if "usage" in out and resp.usage is None and is_native(resp):
+        del out["usage"]
+    return out

@@ -1,0 +1,227 @@
+"""Gemini ``streamGenerateContent?alt=sse`` chunks -> universal stream events. https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..._errors import InvalidPayloadError, PayloadProblem
+from ..._formats import Format, Kind
+from ...universal import (
+    ArgumentsDelta,
+    PartDelta,
+    PartStart,
+    PartStop,
+    ReasoningDelta,
+    ReasoningPart,
+    ResponseDelta,
+    ResponseStart,
+    ResponseStop,
+    SignatureDelta,
+    StreamError,
+    StreamEvent,
+    TextDelta,
+    TextPart,
+    ToolCallPart,
+)
+from ..base import StreamDecoder, leftovers, take, validate
+from .content import DATA_KEYS, decode_part, extras, is_thought
+from .models import ErrorEvent, GenerateContentResponse
+from .response import CallIds, decode_finish, decode_usage
+from .tables import FAMILY
+
+
+def is_error_event(event: dict[str, Any]) -> bool:
+    return "error" in event and "candidates" not in event and "usageMetadata" not in event
+
+
+class _Choice:
+    """Per-candidate state: the open streamed part, the next part index, calls seen."""
+
+    def __init__(self) -> None:
+        self.open: tuple[int, str] | None = None
+        self.next = 0
+        self.calls = False
+        self.finished = False
+
+
+class GoogleStreamDecoder(StreamDecoder):
+    """Each chunk is a partial GenerateContentResponse: text and thoughts arrive as parts to
+    append, function calls whole. The lifecycle is synthesised: ResponseStart on the first
+    chunk, PartStart when the kind of part changes, PartStop before the next kind or the
+    finish, one ResponseDelta per candidate per chunk (its ``frame``: finish reason, usage and
+    the candidate's other keys), ResponseStop at `finish` once a finishReason was seen."""
+
+    def __init__(self, *, standalone: bool = False) -> None:
+        super().__init__(standalone=standalone)
+        self.started = False
+        self.ended = False
+        self.choices: dict[int, _Choice] = {}
+        self.ids: CallIds | None = None
+
+    def _fail(self, position: int, message: str) -> InvalidPayloadError:
+        return InvalidPayloadError(
+            [PayloadProblem(f"$[{position}]", message)],
+            format=Format.GOOGLE.value,
+            kind=Kind.STREAM_EVENT.value,
+        )
+
+    def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        if not self.standalone and self.ended:
+            raise self._fail(position, "a chunk after the stream ended with an error")
+        if is_error_event(event):
+            ev = validate(ErrorEvent, event, Format.GOOGLE, Kind.STREAM_EVENT)
+            err = ev.pop("error")
+            self.ended = True
+            return [
+                StreamError(
+                    error_type=take(err, "status"),
+                    message=take(err, "message"),
+                    extras=leftovers(FAMILY, err, {"event": ev} if ev else {}),
+                )
+            ]
+        d = validate(GenerateContentResponse, event, Format.GOOGLE, Kind.STREAM_EVENT)
+        out: list[StreamEvent] = []
+        rid, model = take(d, "responseId"), take(d, "modelVersion")
+        if self.standalone or not self.started:
+            out.append(ResponseStart(id=rid, model=model))
+            self.started = True
+        if self.ids is None or self.standalone:
+            self.ids = CallIds(rid)
+        chunk: dict[str, Any] = {}
+        if rid is not None:
+            chunk["responseId"] = rid
+        if model is not None:
+            chunk["modelVersion"] = model
+        raw_usage = take(d, "usageMetadata")
+        usage = decode_usage(raw_usage) if raw_usage is not None else None
+        if usage is not None and usage[1] is not None:
+            chunk["serviceTier"] = usage[1]
+        candidates = take(d, "candidates")
+        if candidates is None:
+            chunk["candidates"] = "absent"
+        chunk["fields"] = d
+        frames: list[ResponseDelta] = []
+        for pos, c in enumerate(candidates or []):
+            out += self._candidate(c, pos, frames, position)
+        if not frames:
+            frames.append(ResponseDelta(extras=leftovers(FAMILY, {}, {"frame": True})))
+        first = frames[0]
+        assert first.extras is not None
+        first.extras.shape["chunk"] = chunk
+        first.usage = usage[0] if usage is not None else None
+        return out + list(frames)
+
+    def _state(self, ci: int) -> _Choice:
+        st = self.choices.get(ci)
+        if st is None or self.standalone:
+            st = self.choices[ci] = _Choice()
+        return st
+
+    def _close(self, st: _Choice, ci: int) -> list[StreamEvent]:
+        if st.open is None:
+            return []
+        index = st.open[0]
+        st.open = None
+        return [PartStop(index=index, choice_index=ci)]
+
+    def _begin(self, st: _Choice, ci: int, kind: str, part: Any) -> list[StreamEvent]:
+        out = self._close(st, ci)
+        st.open = (st.next, kind)
+        st.next += 1
+        return [*out, PartStart(index=st.open[0], part=part, choice_index=ci)]
+
+    def _candidate(
+        self, c: dict[str, Any], pos: int, frames: list[ResponseDelta], position: int
+    ) -> list[StreamEvent]:
+        shape: dict[str, Any] = {"frame": True}
+        index = take(c, "index")
+        if index is None:
+            shape["index"] = "absent"
+        ci = index if index is not None else pos
+        st = self._state(ci)
+        out: list[StreamEvent] = []
+        content = take(c, "content")
+        if content is None:
+            shape["content"] = "absent"
+        else:
+            parts = take(content, "parts")
+            if parts is None:
+                shape["parts"] = "absent"
+            if take(content, "role") is None:
+                shape["role"] = "absent"
+            if content:
+                shape["content_fields"] = content
+            if parts and st.finished and not self.standalone:
+                raise self._fail(position, f"content for candidate {ci} after its finishReason")
+            for part in parts or []:
+                out += self._part(part, st, ci)
+        raw = take(c, "finishReason")
+        finish, fshape = decode_finish(raw, st.calls)
+        shape.update(fshape)
+        if raw is not None:
+            out += self._close(st, ci)
+            st.finished = True
+        frames.append(ResponseDelta(finish_reason=finish, choice_index=ci, extras=extras(c, shape)))
+        return out
+
+    def _part(self, part: dict[str, Any], st: _Choice, ci: int) -> list[StreamEvent]:
+        data = [k for k in DATA_KEYS if k in part]
+        out: list[StreamEvent] = []
+        if data == ["text"] and not is_thought(part):
+            if st.open is None or st.open[1] != "text":
+                out += self._begin(st, ci, "text", TextPart(text=""))
+            assert st.open is not None
+            text = part.pop("text")
+            delta = TextDelta(text=text, extras=extras(part))
+            out.append(PartDelta(index=st.open[0], delta=delta, choice_index=ci))
+            return out
+        if data in (["text"], []) and is_thought(part):
+            if st.open is None or st.open[1] != "reasoning":
+                out += self._begin(st, ci, "reasoning", ReasoningPart(text=""))
+            assert st.open is not None
+            idx = st.open[0]
+            del part["thought"]
+            sig = take(part, "thoughtSignature")
+            if "text" in part:
+                rdelta = ReasoningDelta(text=part.pop("text"), extras=extras(part))
+                out.append(PartDelta(index=idx, delta=rdelta, choice_index=ci))
+                if sig is not None:
+                    sd = SignatureDelta(
+                        signature=sig, origin=FAMILY, extras=leftovers(FAMILY, {}, {"attach": True})
+                    )
+                    out.append(PartDelta(index=idx, delta=sd, choice_index=ci))
+            elif sig is not None:
+                sd = SignatureDelta(signature=sig, origin=FAMILY, extras=extras(part))
+                out.append(PartDelta(index=idx, delta=sd, choice_index=ci))
+            if sig is not None:
+                st.open = (idx, "reasoning-signed")
+            return out
+        assert self.ids is not None
+        decoded = decode_part(part, self.ids, self.ids)
+        if isinstance(decoded, ToolCallPart):
+            st.calls = True
+            args = decoded.arguments
+            decoded.arguments = ""
+            out += self._begin(st, ci, "call", decoded)
+            idx = st.next - 1
+            if args:
+                out.append(PartDelta(index=idx, delta=ArgumentsDelta(json=args), choice_index=ci))
+        else:
+            out += self._begin(st, ci, "whole", decoded)
+        out += self._close(st, ci)
+        return out
+
+    def finish(self) -> list[StreamEvent]:
+        if self.standalone or self.ended:
+            return []
+        if not self.started or not any(st.finished for st in self.choices.values()):
+            raise InvalidPayloadError(
+                [PayloadProblem("$", "stream ended before a finishReason (truncated)")],
+                format=Format.GOOGLE.value,
+                kind=Kind.STREAM_EVENT.value,
+            )
+        out: list[StreamEvent] = []
+        for ci, st in sorted(self.choices.items()):
+            out += self._close(st, ci)
+        self.ended = True
+        return [*out, ResponseStop()]

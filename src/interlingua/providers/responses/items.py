@@ -1,0 +1,427 @@
+"""Responses input/output items <-> universal messages (assistant items grouped into turns).
+https://platform.openai.com/docs/api-reference/responses/create#responses-create-input
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ..._json import loads, to_json_text
+from ...universal import (
+    Message,
+    OpaquePart,
+    Part,
+    ReasoningPart,
+    RefusalPart,
+    TextPart,
+    ToolCallPart,
+    ToolResultPart,
+)
+from ..base import ConversionContext, leftovers, restore, take
+from .common import F, mine, restore_into, safe_id, shape
+from .content import decode_part, encode_part
+
+Place = Literal["request", "response"]
+
+#: item keys that describe the wire (never a loss when dropped)
+ITEM_QUIET = frozenset({"type", "id", "status"})
+#: the key of a hosted tool call item that holds its input, by item type
+SERVER_ARGS = {
+    "web_search_call": "action",
+    "computer_call": "action",
+    "local_shell_call": "action",
+    "shell_call": "action",
+    "file_search_call": "queries",
+    "code_interpreter_call": "code",
+    "mcp_call": "arguments",
+    "apply_patch_call": "operation",
+    "tool_search_call": "arguments",
+}
+ROLES = ("user", "system", "developer", "assistant")
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def is_message(item: dict[str, Any]) -> bool:
+    return item.get("type") in (None, "message") and "role" in item
+
+
+def decode_items(items: list[dict[str, Any]]) -> list[Message]:
+    """Input items to messages: consecutive assistant-side items form one assistant turn."""
+    messages: list[Message] = []
+    group: Message | None = None
+    for item in items:
+        kind = item.get("type")
+        if is_message(item) and item["role"] != "assistant":
+            group = None
+            messages.append(decode_message(item))
+        elif kind in ("function_call_output", "custom_tool_call_output"):
+            group = None
+            messages.append(
+                Message(role="tool", content=[decode_output(item)], extras=leftovers(F, {}))
+            )
+        elif not is_message(item) and item.get("role") in ROLES:
+            group = None
+            messages.append(
+                Message(
+                    role=item["role"],
+                    content=[OpaquePart(family=F, data=item)],
+                    extras=leftovers(F, {}, shape={"item": "opaque"}),
+                )
+            )
+        else:
+            if group is None:
+                group = Message(role="assistant", extras=leftovers(F, {}))
+                messages.append(group)
+            group.content += decode_output_item(item)
+    return messages
+
+
+def decode_message(item: dict[str, Any]) -> Message:
+    """A user/system/developer message item."""
+    role = item.pop("role")
+    content = item.pop("content")
+    sh: dict[str, Any] = {}
+    if isinstance(content, str):
+        sh["content"] = "string"
+        parts: list[Part] = [TextPart(text=content)]
+    else:
+        parts = [decode_part(p) for p in content]
+    return Message(role=role, content=parts, extras=leftovers(F, item, shape=sh, quiet=ITEM_QUIET))
+
+
+def decode_output(item: dict[str, Any]) -> ToolResultPart:
+    """A function_call_output / custom_tool_call_output item."""
+    kind = item.pop("type")
+    result = ToolResultPart(
+        call_id=item.pop("call_id"), kind="custom" if kind.startswith("custom") else "function"
+    )
+    output = item.pop("output")
+    sh: dict[str, Any] = {}
+    if isinstance(output, str):
+        sh["content"] = "string"
+        result.content = [TextPart(text=output)]
+    else:
+        result.content = [decode_part(p) for p in output]
+    result.name = take(item, "name")
+    result.extras = leftovers(F, item, shape=sh, quiet=ITEM_QUIET)
+    return result
+
+
+def decode_output_item(item: dict[str, Any]) -> list[Part]:
+    """The parts of one assistant-side item (a message, call, reasoning or hosted call)."""
+    kind = item.get("type")
+    if is_message(item):
+        content = item["content"]
+        if not content:
+            return [OpaquePart(family=F, data=item)]
+        del item["role"], item["content"]
+        if isinstance(content, str):
+            return [
+                TextPart(text=content, extras=leftovers(F, {}, {"item": item, "content": "string"}))
+            ]
+        parts = [decode_part(p) for p in content]
+        for k, part in enumerate(parts):
+            if part.extras is None:
+                part.extras = leftovers(F, {})
+            if isinstance(part, OpaquePart):
+                part.extras.shape["in_message"] = True
+            if k == 0:
+                part.extras.shape["item"] = item
+        return parts
+    if kind in ("function_call", "custom_tool_call"):
+        del item["type"]
+        custom = kind == "custom_tool_call"
+        return [
+            ToolCallPart(
+                id=item.pop("call_id"),
+                name=item.pop("name"),
+                arguments=item.pop("input" if custom else "arguments"),
+                kind="custom" if custom else "function",
+                extras=leftovers(F, item, quiet=ITEM_QUIET),
+            )
+        ]
+    if kind == "reasoning":
+        return [decode_reasoning(item)]
+    if isinstance(kind, str) and kind.endswith("_call") and isinstance(item.get("id"), str):
+        return [decode_server_call(item)]
+    return [OpaquePart(family=F, data=item)]
+
+
+def decode_reasoning(item: dict[str, Any]) -> ReasoningPart:
+    del item["type"]
+    part = ReasoningPart(id=take(item, "id"))
+    sh: dict[str, Any] = {}
+    summary = item["summary"]
+    part.summary = [s["text"] for s in summary]
+    if all(set(s) == {"type", "text"} and s["type"] == "summary_text" for s in summary):
+        del item["summary"]
+    else:
+        sh["summary"] = "raw"
+    content = item.get("content")
+    if isinstance(content, list):
+        part.text = "".join(c["text"] for c in content)
+        if (
+            len(content) == 1
+            and set(content[0]) == {"type", "text"}
+            and (content[0]["type"] == "reasoning_text")
+        ):
+            del item["content"]
+        else:
+            sh["content"] = "raw"
+    encrypted = take(item, "encrypted_content")
+    if encrypted is not None:
+        part.redacted = encrypted
+        part.signature_origin = F
+    part.extras = leftovers(F, item, shape=sh, quiet=ITEM_QUIET)
+    return part
+
+
+def decode_server_call(item: dict[str, Any]) -> ToolCallPart:
+    kind = item.pop("type")
+    key = SERVER_ARGS.get(kind)
+    sh: dict[str, Any] = {"item": kind}
+    args: Any = {}
+    if key is not None and key in item and item[key] is not None:
+        args = item.pop(key)
+        sh["args"] = key
+    text = args if isinstance(args, str) else to_json_text(args)
+    if isinstance(args, str):
+        sh["args_text"] = True
+    name = kind[: -len("_call")]
+    return ToolCallPart(
+        id=item.pop("id"),
+        name=name,
+        arguments=text,
+        kind="server",
+        extras=leftovers(F, item, shape=sh, quiet=frozenset(item)),
+    )
+
+
+# --- encoding ------------------------------------------------------------------------------
+
+
+def encode_messages(
+    messages: list[Message], ctx: ConversionContext, place: Place, rid: str = ""
+) -> list[dict[str, Any]]:
+    """Universal messages to items (``place`` decides the form of assistant items)."""
+    items: list[dict[str, Any]] = []
+    for i, m in enumerate(messages):
+        path = f"$.messages[{i}]"
+        if shape(m).get("item") == "opaque":
+            items += [dict(p.data) for p in m.content if isinstance(p, OpaquePart)]
+        elif m.role == "assistant":
+            items += encode_assistant(m.content, ctx, place, path, f"{rid}{i}")
+        elif m.role == "tool":
+            items += _encode_results(m.content, ctx, path)
+        else:
+            items += _encode_turn(m, ctx, path)
+    return items
+
+
+def _encode_turn(m: Message, ctx: ConversionContext, path: str) -> list[dict[str, Any]]:
+    """A user/system/developer message; tool results inside it become output items."""
+    items: list[dict[str, Any]] = []
+    run: list[tuple[int, Part]] = []
+
+    def flush() -> None:
+        if not run and items:
+            return
+        item: dict[str, Any] = {"role": m.role}
+        sh = shape(m)
+        only = run[0][1] if len(run) == 1 else None
+        if (sh.get("content") == "string" and isinstance(only, TextPart) and mine(m)) or (
+            not mine(m) and isinstance(only, TextPart) and not _marked(only)
+        ):
+            item["content"] = only.text
+        else:
+            item["content"] = [
+                p
+                for j, part in run
+                if (p := encode_part(part, "input", ctx, f"{path}.content[{j}]")) is not None
+            ]
+        if m.name is not None:
+            ctx.loss(f"{path}.name", "part-field-dropped", "Responses messages carry no name")
+        restore(item, m, ctx, path)
+        items.append(item)
+        run.clear()
+
+    for j, part in enumerate(m.content):
+        if isinstance(part, ToolResultPart):
+            if run:
+                flush()
+            items += _encode_results([part], ctx, path, j)
+        else:
+            run.append((j, part))
+    if run or not items:
+        flush()
+    return items
+
+
+def _marked(part: TextPart) -> bool:
+    return part.cache_control is not None or bool(part.citations) or mine(part)
+
+
+def _encode_results(
+    parts: list[Part], ctx: ConversionContext, path: str, offset: int = 0
+) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for j, part in enumerate(parts, offset):
+        p = f"{path}.content[{j}]"
+        if isinstance(part, OpaquePart) and part.family == F:
+            items.append(dict(part.data))
+            continue
+        if not isinstance(part, ToolResultPart) or part.kind == "server":
+            ctx.loss(p, "part-unsupported", f"a `{part.type}` part cannot be a tool output")
+            continue
+        kind = "custom_tool_call_output" if part.kind == "custom" else "function_call_output"
+        item: dict[str, Any] = {"type": kind, "call_id": part.call_id}
+        texts = [c for c in part.content if isinstance(c, TextPart)]
+        string = (
+            shape(part).get("content") == "string"
+            if mine(part)
+            else (len(texts) == len(part.content) and not any(_marked(t) for t in texts))
+        )
+        if string:
+            item["output"] = "".join(t.text for t in texts)
+        else:
+            item["output"] = [
+                e
+                for k, c in enumerate(part.content)
+                if (e := encode_part(c, "tool", ctx, f"{p}.content[{k}]")) is not None
+            ]
+        if part.name is not None and mine(part):
+            item["name"] = part.name
+        if part.is_error:
+            ctx.loss(
+                f"{p}.is_error", "part-field-dropped", "Responses tool outputs have no error flag"
+            )
+        if part.cache_control is not None:
+            ctx.loss(f"{p}.cache_control", "cache-control-dropped", "no breakpoint on tool outputs")
+        restore(item, part, ctx, p)
+        items.append(item)
+    return items
+
+
+def encode_assistant(
+    parts: list[Part], ctx: ConversionContext, place: Place, path: str, key: str
+) -> list[dict[str, Any]]:
+    """An assistant turn's parts as output items (messages, calls, reasoning)."""
+    items: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    for j, part in enumerate(parts):
+        p = f"{path}.content[{j}]"
+        sh = shape(part)
+        if isinstance(part, (TextPart, RefusalPart)) or sh.get("in_message"):
+            if current is None or "item" in sh:
+                current = _start_message(part, sh, place, f"msg_{key}_{len(items)}")
+                items.append(current)
+                if isinstance(current["content"], str):
+                    current = None
+                    continue
+            content = encode_part(part, "output", ctx, p)
+            if content is not None:
+                current["content"].append(content)
+            continue
+        current = None
+        if isinstance(part, ToolCallPart):
+            call = encode_call(part, ctx, place, p, f"fc_{key}_{len(items)}")
+            if call is not None:
+                items.append(call)
+        elif isinstance(part, ReasoningPart):
+            item = encode_reasoning(part, ctx, place, p, f"rs_{key}_{len(items)}")
+            if item is not None:
+                items.append(item)
+        elif isinstance(part, OpaquePart) and part.family == F:
+            items.append(dict(part.data))
+        else:
+            ctx.loss(p, "part-unsupported", f"`{part.type}` parts have no Responses output item")
+    return [i for i in items if i.get("content") != [] or not _fresh(i)]
+
+
+def _fresh(item: dict[str, Any]) -> bool:
+    return item.get("type") == "message" and item.get("role") == "assistant"
+
+
+def _start_message(part: Part, sh: dict[str, Any], place: Place, new_id: str) -> dict[str, Any]:
+    if "item" in sh:
+        item = {**sh["item"], "role": "assistant"}
+        string = sh.get("content") == "string" and isinstance(part, TextPart)
+        item["content"] = part.text if string and isinstance(part, TextPart) else []
+        return item
+    if place == "request" and isinstance(part, TextPart) and not part.citations:
+        return {"role": "assistant", "content": part.text}
+    return {
+        "id": safe_id(new_id, "msg"),
+        "type": "message",
+        "role": "assistant",
+        "status": "completed",
+        "content": [],
+    }
+
+
+def encode_call(
+    part: ToolCallPart, ctx: ConversionContext, place: Place, path: str, new_id: str
+) -> dict[str, Any] | None:
+    sh = shape(part)
+    if part.cache_control is not None:
+        ctx.loss(f"{path}.cache_control", "cache-control-dropped", "no breakpoint on tool calls")
+    if part.kind == "server":
+        if "item" not in sh:
+            ctx.loss(path, "tool-unsupported", f"`{part.name}` ran on another provider's side")
+            return None
+        out: dict[str, Any] = {"type": sh["item"], "id": part.id}
+        if "args" in sh:
+            out[sh["args"]] = part.arguments if sh.get("args_text") else loads(part.arguments)
+        restore(out, part, ctx, path)
+        return out
+    custom = part.kind == "custom"
+    out = {
+        "type": "custom_tool_call" if custom else "function_call",
+        "call_id": part.id,
+        "name": part.name,
+        "input" if custom else "arguments": part.arguments,
+    }
+    if place == "response" and not mine(part):
+        out["id"] = safe_id(new_id, "fc")
+        if not custom:
+            out["status"] = "completed"
+    restore_into(out, part, ctx, path)
+    return out
+
+
+def encode_reasoning(
+    part: ReasoningPart, ctx: ConversionContext, place: Place, path: str, new_id: str
+) -> dict[str, Any] | None:
+    sh = shape(part)
+    own = mine(part)
+    if part.signature is not None and part.signature_origin != F:
+        ctx.loss(
+            f"{path}.signature",
+            "signature-not-portable",
+            f"a reasoning signature from {part.signature_origin or 'another provider'} "
+            "cannot be verified by Responses",
+        )
+    if part.redacted is not None and part.signature_origin != F:
+        ctx.loss(
+            f"{path}.redacted",
+            "signature-not-portable",
+            "redacted reasoning can only be replayed to its own provider",
+        )
+    if not own and place == "request" and part.id is None:
+        if part.text or part.summary:
+            ctx.loss(path, "reasoning-dropped", "Responses replays only its own reasoning items")
+        return None
+    out: dict[str, Any] = {"type": "reasoning"}
+    if part.id is not None or not own:
+        out["id"] = part.id or safe_id(new_id, "rs")
+    if sh.get("summary") != "raw":
+        out["summary"] = [{"type": "summary_text", "text": s} for s in part.summary or []]
+    if part.text is not None and sh.get("content") != "raw":
+        out["content"] = [{"type": "reasoning_text", "text": part.text}]
+    if part.signature_origin == F and (part.redacted or part.signature) is not None:
+        # a Responses stream delivers encrypted_content as a signature delta
+        out["encrypted_content"] = part.redacted or part.signature
+    restore(out, part, ctx, path)
+    return out

@@ -1,0 +1,196 @@
+"""Responses response objects <-> universal `Response`.
+https://platform.openai.com/docs/api-reference/responses/object
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..._formats import Format, Kind
+from ...universal import (
+    Choice,
+    FinishReason,
+    Message,
+    Part,
+    RefusalPart,
+    Response,
+    ToolCallPart,
+    Usage,
+)
+from ..base import ConversionContext, leftovers, take, validate
+from .common import F, encode_service_tier, mine, restore_into, safe_id, shape
+from .items import decode_output_item, encode_assistant
+from .models_response import Response as WireResponse
+from .tables import (
+    APPROXIMATE_FINISH,
+    DEFAULT_ID,
+    DEFAULT_MODEL,
+    FINISH_STATUS,
+    INCOMPLETE_REASONS,
+    RESPONSE_QUIET,
+    STATUS_REASONS,
+)
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
+    d = validate(WireResponse, payload, Format.RESPONSES, Kind.RESPONSE)
+    return decode_response(d)
+
+
+def _created(d: dict[str, Any]) -> int | None:
+    """``created_at`` as the universal integer. NOTE: the API sometimes sends a float; it then
+    stays in the extras too, so the same family writes back exactly what it received."""
+    raw = d.get("created_at")
+    return int(raw) if isinstance(raw, float) else take(d, "created_at")
+
+
+def decode_response(d: dict[str, Any]) -> Response:
+    """A validated wire response (consumed) to a universal response."""
+    parts: list[Part] = []
+    for item in d.pop("output"):
+        parts += decode_output_item(item)
+    message = Message(role="assistant", content=parts, extras=leftovers(F, {}))
+    choice = Choice(message=message, finish_reason=finish_reason(d, parts))
+    choice.extras = leftovers(F, {})
+    resp = Response(
+        id=take(d, "id"),
+        model=take(d, "model"),
+        created=_created(d),
+        choices=[choice],
+        service_tier=take(d, "service_tier"),
+    )
+    usage = take(d, "usage")
+    if usage is not None:
+        resp.usage = decode_usage(usage)
+    resp.extras = leftovers(F, d, quiet=RESPONSE_QUIET)
+    return resp
+
+
+def finish_reason(d: dict[str, Any], parts: list[Part]) -> FinishReason | None:
+    """The universal reason told by ``status``, ``incomplete_details`` and the output."""
+    status = d.get("status")
+    if status == "incomplete":
+        details = d.get("incomplete_details")
+        reason = details.get("reason") if isinstance(details, dict) else None
+        return INCOMPLETE_REASONS.get(reason, FinishReason.OTHER) if reason else FinishReason.LENGTH
+    if status == "completed" and any(
+        isinstance(p, ToolCallPart) and p.kind != "server" for p in parts
+    ):
+        return FinishReason.TOOL_CALLS
+    return STATUS_REASONS.get(status) if isinstance(status, str) else None
+
+
+def decode_usage(u: dict[str, Any]) -> Usage:
+    sh: dict[str, Any] = {}
+    usage = Usage(
+        input_tokens=take(u, "input_tokens"),
+        output_tokens=take(u, "output_tokens"),
+        total_tokens=take(u, "total_tokens"),
+    )
+    details = u.get("input_tokens_details")
+    if isinstance(details, dict):
+        del u["input_tokens_details"]
+        sh["input_tokens_details"] = True
+        usage.cached_input_tokens = take(details, "cached_tokens")
+        usage.cache_write_tokens = take(details, "cache_write_tokens")
+        if details:
+            u["input_tokens_details"] = details
+    out_details = u.get("output_tokens_details")
+    if isinstance(out_details, dict):
+        del u["output_tokens_details"]
+        sh["output_tokens_details"] = True
+        usage.reasoning_tokens = take(out_details, "reasoning_tokens")
+        if out_details:
+            u["output_tokens_details"] = out_details
+    usage.extras = leftovers(F, u, shape=sh)
+    return usage
+
+
+# --- encoding ------------------------------------------------------------------------------
+
+
+def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
+    same = mine(resp)
+    rid = resp.id or DEFAULT_ID
+    out: dict[str, Any] = {"id": rid}
+    if not same:
+        out["object"] = "response"
+    out["created_at"] = resp.created if resp.created is not None else 0
+    if not same:
+        out["status"], out["incomplete_details"] = "completed", None
+        out["error"] = None
+    out["model"] = resp.model or DEFAULT_MODEL
+    if len(resp.choices) > 1:
+        ctx.loss("$.choices", "n-unsupported", "Responses returns one answer per response")
+    choice = resp.choices[0] if resp.choices else None
+    out["output"] = (
+        encode_assistant(
+            choice.message.content, ctx, "response", "$.choices[0].message", safe_id(rid, "resp")
+        )
+        if choice is not None
+        else []
+    )
+    if not same:
+        if choice is not None:
+            write_status(out, choice.finish_reason, ctx, choice.message.content)
+        out.update({"parallel_tool_calls": True, "tool_choice": "auto", "tools": []})
+    if resp.usage is not None or not same:
+        out["usage"] = encode_usage(resp.usage or Usage(), ctx) if resp.usage or not same else None
+    tier = encode_service_tier(resp.service_tier, same, ctx)
+    if tier is not None:
+        out["service_tier"] = tier
+    restore_into(out, resp, ctx, "$")
+    return out
+
+
+_TOLD_BY_PARTS = frozenset({FinishReason.TOOL_CALLS, FinishReason.REFUSAL})
+
+
+def write_status(
+    out: dict[str, Any], reason: FinishReason | None, ctx: ConversionContext, parts: list[Part]
+) -> None:
+    """Set ``status`` / ``incomplete_details`` for a universal finish reason.
+
+    Responses tells a tool-call finish only by the call items in the output, and a refusal only
+    by a refusal part: without those, the reason cannot be told and is reported.
+    """
+    if reason is None:
+        return
+    status, incomplete = FINISH_STATUS[reason]
+    told_by_parts = (
+        reason is FinishReason.TOOL_CALLS and any(isinstance(p, ToolCallPart) for p in parts)
+    ) or (reason is FinishReason.REFUSAL and any(isinstance(p, RefusalPart) for p in parts))
+    if reason in APPROXIMATE_FINISH or (reason in _TOLD_BY_PARTS and not told_by_parts):
+        ctx.loss(
+            "$.choices[0].finish_reason",
+            "finish-reason-approximated",
+            f"Responses has no finish reason {reason.value!r}; written as status {status!r}",
+        )
+    out["status"] = status
+    out["incomplete_details"] = {"reason": incomplete} if incomplete else None
+
+
+def encode_usage(u: Usage, ctx: ConversionContext) -> dict[str, Any]:
+    sh = shape(u)
+    same = mine(u)
+    inp, outp = u.input_tokens or 0, u.output_tokens or 0
+    out: dict[str, Any] = {"input_tokens": inp}
+    details: dict[str, Any] = {}
+    if u.cached_input_tokens is not None or not same:
+        details["cached_tokens"] = u.cached_input_tokens or 0
+    if u.cache_write_tokens is not None or not same:
+        details["cache_write_tokens"] = u.cache_write_tokens or 0
+    if details or sh.get("input_tokens_details"):
+        out["input_tokens_details"] = details
+    out["output_tokens"] = outp
+    reasoning: dict[str, Any] = {}
+    if u.reasoning_tokens is not None or not same:
+        reasoning["reasoning_tokens"] = u.reasoning_tokens or 0
+    if reasoning or sh.get("output_tokens_details"):
+        out["output_tokens_details"] = reasoning
+    if u.total_tokens is not None or not same:
+        out["total_tokens"] = u.total_tokens if u.total_tokens is not None else inp + outp
+    restore_into(out, u, ctx, "$.usage")
+    return out
