@@ -25,6 +25,7 @@ from ...universal import (
     UrlSource,
 )
 from ..base import ConversionContext, restore, shape_of
+from ..media import parse_data_url
 from .content import is_native
 from .tables import FAMILY, IMAGE_MEDIA_TYPES, SIGNATURE_ORIGINS
 
@@ -68,16 +69,6 @@ def encode_citation(c: Citation, ctx: ConversionContext, path: str) -> dict[str,
             out[key] = value
     restore(out, c, ctx, path)
     return out
-
-
-def parse_data_url(url: str) -> tuple[str, str] | None:
-    """``data:<media type>;base64,<data>`` -> (media type, data); None for anything else."""
-    if not url.startswith("data:"):
-        return None
-    head, sep, data = url[5:].partition(",")
-    if not sep or not head.endswith(";base64"):
-        return None
-    return head[: -len(";base64")], data
 
 
 def _web_url(url: str) -> bool:

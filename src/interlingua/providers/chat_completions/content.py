@@ -22,33 +22,11 @@ from ...universal import (
     UrlSource,
 )
 from ..base import ConversionContext, leftovers, restore, take
+from ..media import data_url, parse_data_url, sniff_image
 from .common import F, mine, nested_leftover, restore_into
 from .tables import AUDIO_FORMATS, AUDIO_MEDIA_TYPES, CACHE_TTLS
 
 # --- data URLs -----------------------------------------------------------------------------
-
-
-def parse_data_url(url: str) -> tuple[str, str] | None:
-    """``(media_type, base64)`` of a ``data:<type>;base64,<data>`` URL that rebuilds exactly."""
-    if not url.startswith("data:"):
-        return None
-    header, sep, data = url.partition(",")
-    if not sep or not header.endswith(";base64"):
-        return None
-    media_type = header[5:-7]
-    return (media_type, data) if ";" not in media_type else None
-
-
-def data_url(media_type: str, data: str) -> str:
-    return f"data:{media_type};base64,{data}"
-
-
-_MAGIC = {"iVBOR": "image/png", "/9j/": "image/jpeg", "R0lG": "image/gif", "UklG": "image/webp"}
-
-
-def sniff_image(data: str) -> str:
-    """The image media type told by base64 magic bytes (PNG when unknown)."""
-    return next((mt for magic, mt in _MAGIC.items() if data.startswith(magic)), "image/png")
 
 
 # --- cache breakpoints ---------------------------------------------------------------------

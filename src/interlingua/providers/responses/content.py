@@ -23,7 +23,8 @@ from ...universal import (
     UrlSource,
 )
 from ..base import ConversionContext, leftovers, restore, take
-from .common import F, data_url, mine, parse_data_url, restore_into, shape, sniff_image
+from ..media import data_url, parse_data_url, sniff_image
+from .common import F, mine, restore_into, shape
 from .tables import AUDIO_FORMATS, AUDIO_MEDIA_TYPES, CACHE_TTLS
 
 #: where a part is written: a user/system turn, an assistant message, or a tool output list
