@@ -21,7 +21,7 @@ def _tool(name: str) -> str:
 
 def test_ruff() -> None:
     done = subprocess.run(
-        [_tool("ruff"), "check", "src", "tests"],
+        [_tool("ruff"), "check", "src", "tests", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
