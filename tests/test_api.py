@@ -153,3 +153,17 @@ def test_on_loss_must_be_known() -> None:
 
     with pytest.raises(InterlinguaError, match="on_loss"):
         translate(CHAT, "anthropic", on_loss="maybe")  # type: ignore[arg-type]
+
+
+GEMINI_NO_MODEL = {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]}
+
+
+@pytest.mark.parametrize("target", ["chat-completions", "responses", "anthropic", "bedrock"])
+def test_a_missing_model_is_reported_not_invented(target: str) -> None:
+    # Gemini bodies carry no model (it is in the URL); targets whose body needs one must say so
+    result = translate_with_report(GEMINI_NO_MODEL, target)
+    assert "model" not in result.payload and "modelId" not in result.payload
+    assert "model-missing" in {loss.code for loss in result.losses}
+    given = translate_with_report(GEMINI_NO_MODEL, target, model="chosen-model")
+    assert given.payload.get("model", given.payload.get("modelId")) == "chosen-model"
+    assert "model-missing" not in {loss.code for loss in given.losses}

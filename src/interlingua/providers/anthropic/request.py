@@ -175,8 +175,8 @@ def request_from_universal(
         given = shape.get("anthropic_version")
         same_cloud = isinstance(given, str) and given.split("-")[0] == version.split("-")[0]
         out["anthropic_version"] = given if same_cloud else version
-    elif req.model is not None:
-        out["model"] = req.model
+    elif (req.model or ctx.model) is not None:
+        out["model"] = req.model or ctx.model
     else:
         ctx.loss("$.model", "model-missing", "the source names no model; pass model= to set one")
     out["max_tokens"] = req.max_tokens if req.max_tokens is not None else DEFAULT_MAX_TOKENS

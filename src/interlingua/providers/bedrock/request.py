@@ -12,7 +12,7 @@ from ..base import ConversionContext, restore, shape_of, take, validate
 from .content import decode_blocks, extras, is_native
 from .messages import encode_messages
 from .models import ConverseRequest
-from .tables import MAX_TEMPERATURE, PLACEHOLDER_MODEL, SERVICE_TIERS
+from .tables import MAX_TEMPERATURE, SERVICE_TIERS
 from .thinking import decode_reasoning, encode_reasoning
 from .tools import decode_tool_choice, decode_tools, encode_tool_config
 
@@ -233,11 +233,10 @@ def _output_config(req: Request, ctx: ConversionContext) -> dict[str, Any]:
 def request_from_universal(req: Request, ctx: ConversionContext) -> dict[str, Any]:
     out: dict[str, Any] = {}
     shape = shape_of(req, ctx)
-    if req.model is not None:
-        out["modelId"] = req.model
+    if (req.model or ctx.model) is not None:
+        out["modelId"] = req.model or ctx.model
     else:
         ctx.loss("$.model", "model-missing", "the source names no model; pass model= to set one")
-        out["modelId"] = PLACEHOLDER_MODEL
     system, messages = encode_messages(req.messages, ctx)
     if shape.get("messages") != "absent" or messages:
         out["messages"] = messages

@@ -150,7 +150,6 @@ ERROR_EVENTS: Final[dict[str, str]] = {
 MAX_TEMPERATURE: Final = 1.0
 
 #: Written when a universal request names no model (``modelId`` is required).
-PLACEHOLDER_MODEL: Final = "model-id-required"
 
 #: How Bedrock Converse carries each universal feature (checked by tests/test_capabilities.py).
 CAPABILITIES: Final[dict[str, Support]] = {

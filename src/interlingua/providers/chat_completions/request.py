@@ -15,7 +15,6 @@ from .message import decode_message, encode_messages
 from .models import CompletionCreateParams
 from .tables import REASONING_EFFORTS
 
-DEFAULT_REQUEST_MODEL = "gpt-4o"
 MAX_STOP = 4
 
 _DIRECT = (
@@ -150,7 +149,13 @@ def request_from_universal(req: Request, ctx: ConversionContext) -> dict[str, An
     same = mine(req)
     out: dict[str, Any] = {}
     if req.model is not None or not same:
-        out["model"] = req.model or DEFAULT_REQUEST_MODEL
+        model = req.model or ctx.model
+        if model is not None:
+            out["model"] = model
+        else:
+            ctx.loss(
+                "$.model", "model-missing", "the source names no model; pass model= to set one"
+            )
     out["messages"] = encode_messages(req.messages, ctx)
     if req.tools is not None:
         out["tools"] = [

@@ -12,7 +12,6 @@ from ..base import ConversionContext, leftovers, take, validate
 from .common import F, encode_service_tier, mine, restore_into, shape
 from .items import decode_items, encode_messages
 from .models import ResponseCreateParams
-from .tables import DEFAULT_REQUEST_MODEL
 from .tools import (
     decode_format,
     decode_reasoning,
@@ -99,7 +98,13 @@ def request_from_universal(req: Request, ctx: ConversionContext) -> dict[str, An
     same = mine(req)
     out: dict[str, Any] = {}
     if req.model is not None or not same:
-        out["model"] = req.model or DEFAULT_REQUEST_MODEL
+        model = req.model or ctx.model
+        if model is not None:
+            out["model"] = model
+        else:
+            ctx.loss(
+                "$.model", "model-missing", "the source names no model; pass model= to set one"
+            )
     messages = list(req.messages)
     if messages and _is_instructions(messages[0], same):
         out["instructions"] = "".join(

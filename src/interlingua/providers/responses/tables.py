@@ -152,7 +152,6 @@ RESPONSE_QUIET: Final[frozenset[str]] = frozenset(
 #: Defaults for a response written from another format.
 DEFAULT_ID: Final = "resp_interlingua"
 DEFAULT_MODEL: Final = "unknown"
-DEFAULT_REQUEST_MODEL: Final = "gpt-4o"
 
 #: How Responses carries each universal feature (rows of docs/capabilities.md).
 CAPABILITIES: Final[dict[str, Support]] = {
