@@ -170,7 +170,7 @@ def test_cross_translation(case: Case, target: Format) -> None:
     errors = validate(target, case.kind, written)
     assert not errors, errors
     before = to_universal(payload, source=case.format, kind=case.kind)
-    after = to_universal(result.payload, source=target, kind=case.kind)
+    after = to_universal(written, source=target, kind=case.kind)
     if isinstance(before, Request):
         assert isinstance(after, Request)
         _kept(summarize_request(before), summarize_request(after), result.losses)

@@ -34,9 +34,17 @@ def coerce_payload(
 ) -> dict[str, Any]:
     """Return ``payload`` as a JSON object: dicts pass through, str/bytes are parsed.
 
-    Raises `InvalidPayloadError` for invalid JSON, invalid UTF-8, or JSON that is not an object.
+    Raises `InvalidPayloadError` for invalid JSON, invalid UTF-8, or JSON that is not an object;
+    a dict must also be serialisable as JSON (no lone surrogates, nesting within orjson's limit).
     """
     if isinstance(payload, dict):
+        try:
+            orjson.dumps(payload)
+        except orjson.JSONEncodeError as exc:
+            problem = _unserialisable(payload) or PayloadProblem(
+                "$", f"not serialisable as JSON: {exc}"
+            )
+            raise InvalidPayloadError([problem], format=format, kind=kind) from None
         return payload
     if isinstance(payload, (str, bytes, bytearray, memoryview)):
         try:
@@ -62,6 +70,43 @@ def coerce_payload(
         format=format,
         kind=kind,
     )
+
+
+#: orjson refuses to serialise containers nested this deep (it parses up to 1024 levels).
+MAX_DEPTH = 255
+
+
+def _unserialisable(root: object) -> PayloadProblem | None:
+    """The first value (depth-first, iteratively) that orjson cannot serialise, with its path."""
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        value, loc = stack.pop()
+        if isinstance(value, str):
+            if not _is_unicode(value):
+                return PayloadProblem(format_path(loc), "string contains a lone surrogate")
+        elif isinstance(value, (dict, list)):
+            if len(loc) + 1 >= MAX_DEPTH:
+                return PayloadProblem(
+                    format_path(loc), f"JSON nested deeper than {MAX_DEPTH - 1} levels"
+                )
+            if isinstance(value, list):
+                stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(value))))
+                continue
+            for key in value:
+                if not isinstance(key, str):
+                    return PayloadProblem(format_path(loc), f"object key {key!r} is not a string")
+                if not _is_unicode(key):
+                    return PayloadProblem(format_path(loc), "object key contains a lone surrogate")
+            stack.extend((item, (*loc, key)) for key, item in reversed(list(value.items())))
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_type(value: object) -> str:

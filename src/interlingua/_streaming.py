@@ -19,6 +19,7 @@ from .providers.base import (
     conversion_boundary,
 )
 from .universal.accumulate import StreamAccumulator
+from .universal.stream import StreamError
 
 __all__ = ["StreamTranslator", "atranslate_stream", "collect_stream", "translate_stream"]
 
@@ -178,6 +179,8 @@ def collect_stream(
         assert decoder is not None
         with conversion_boundary(adapter.format, Kind.STREAM_EVENT):
             for universal in decoder.feed(data, position):
+                if isinstance(universal, StreamError):
+                    raise _stream_error(universal, position, adapter.format)
                 accumulator.feed(universal)
     if adapter is None or decoder is None:
         raise InvalidPayloadError(
@@ -188,3 +191,13 @@ def collect_stream(
             accumulator.feed(universal)
         ctx = ConversionContext(adapter.format, Kind.RESPONSE)
         return adapter.response_from_universal(accumulator.response(), ctx)
+
+
+def _stream_error(event: StreamError, position: int, fmt: Format) -> InvalidPayloadError:
+    """A provider error inside a stream: the stream adds up to no response."""
+    what = ": ".join(p for p in (event.error_type, event.message) if p) or "no details"
+    return InvalidPayloadError(
+        [PayloadProblem(f"$[{position}]", f"the stream reported an error: {what}")],
+        format=fmt.value,
+        kind=Kind.STREAM_EVENT.value,
+    )
