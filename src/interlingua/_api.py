@@ -54,7 +54,12 @@ def _detect(data: dict[str, Any], kind: Kind | None, only: Format | None = None)
             continue
         reasons = []
         for k in kinds:
-            reason = adapter.detect(data, k)
+            try:
+                reason = adapter.detect(data, k)
+            except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+                # detectors are cheap key checks; a value of an unexpected type (a list
+                # where a string belongs: unhashable in a set lookup) means "not this shape"
+                reason = f"unreadable shape ({type(exc).__name__}: {exc})"
             if reason is None:
                 return Detection(adapter.format, k)
             reasons.append(reason)
