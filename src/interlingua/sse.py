@@ -50,7 +50,9 @@ class SSEParser:
 
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        self._buffer = ""
+        self._buffer = ""  # the unfinished line (no line break, except maybe a trailing CR)
+        self._parts: list[str] = []  # later chunks without a line break, joined lazily
+        self._pending = 0  # len(self._buffer) + total length of self._parts
         self._event: str | None = None
         self._data: list[str] = []
         self._id: str | None = None
@@ -69,17 +71,28 @@ class SSEParser:
             self._offset += len(chunk)
         else:
             text = chunk
-        self._buffer += text
+        if "\n" not in text and "\r" not in text and not self._buffer.endswith("\r"):
+            # No line ends here: keep the piece aside, so a long line split into many chunks
+            # is joined once instead of rescanned and recopied per chunk (linear, not quadratic).
+            self._parts.append(text)
+            self._pending += len(text)
+            if self._pending > MAX_LINE:
+                raise _too_long()
+            return []
+        self._buffer = "".join([self._buffer, *self._parts, text])
+        self._parts.clear()
         return self._drain(final=False)
 
     def close(self) -> list[ServerSentEvent]:
         """End of input: dispatch what is pending (a last event without its blank line)."""
         try:
-            self._buffer += self._decoder.decode(b"", final=True)
+            tail = self._decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise InvalidPayloadError(
                 [PayloadProblem("$", "stream ended inside a UTF-8 sequence")], kind="stream-event"
             ) from None
+        self._buffer = "".join([self._buffer, *self._parts, tail])
+        self._parts.clear()
         events = self._drain(final=True)
         if self._buffer:
             self._line(self._buffer)
@@ -111,11 +124,9 @@ class SSEParser:
                 if event is not None:
                     events.append(event)
         self._buffer = buffer[start:]
-        if len(self._buffer) > MAX_LINE:
-            raise InvalidPayloadError(
-                [PayloadProblem("$", f"SSE line longer than {MAX_LINE} characters")],
-                kind="stream-event",
-            )
+        self._pending = len(self._buffer)
+        if self._pending > MAX_LINE:
+            raise _too_long()
         return events
 
     def _line(self, line: str) -> None:
@@ -138,6 +149,12 @@ class SSEParser:
         event = ServerSentEvent(self._event, "\n".join(self._data), self._id)
         self._event, self._data = None, []
         return event
+
+
+def _too_long() -> InvalidPayloadError:
+    return InvalidPayloadError(
+        [PayloadProblem("$", f"SSE line longer than {MAX_LINE} characters")], kind="stream-event"
+    )
 
 
 def _next_break(text: str, start: int) -> int:
