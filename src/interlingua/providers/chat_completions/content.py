@@ -22,9 +22,9 @@ from ...universal import (
     UrlSource,
 )
 from ..base import ConversionContext, leftovers, restore, take
-from ..media import data_url, parse_data_url, sniff_image
+from ..media import AUDIO_MEDIA_TYPES, data_url, inline_audio, parse_data_url, sniff_image
 from .common import F, mine, nested_leftover, restore_into
-from .tables import AUDIO_FORMATS, AUDIO_MEDIA_TYPES, CACHE_TTLS
+from .tables import CACHE_TTLS
 
 # --- data URLs -----------------------------------------------------------------------------
 
@@ -189,20 +189,16 @@ def _image_url(part: ImagePart, ctx: ConversionContext, path: str) -> str | None
 
 
 def _input_audio(part: AudioPart, ctx: ConversionContext, path: str) -> dict[str, Any] | None:
-    src = part.source
-    data = media_type = None
-    if isinstance(src, Base64Source):
-        data, media_type = src.data, src.media_type
-    elif isinstance(src, UrlSource) and (parsed := parse_data_url(src.url)) is not None:
-        media_type, data = parsed
-    fmt = part.format if mine(part) else (part.format or AUDIO_FORMATS.get(media_type or ""))
-    if data is None or fmt is None or (not mine(part) and fmt not in AUDIO_MEDIA_TYPES):
+    found = inline_audio(part, mine(part))
+    if found is None:
         ctx.loss(
             f"{path}.source",
             "media-source-unsupported",
             "Chat Completions input audio must be inline base64 wav or mp3",
         )
         return None
+    data, fmt = found
+    src = part.source
     out = {"data": data, "format": fmt}
     restore_into(out, src, ctx, f"{path}.source")
     return out

@@ -96,14 +96,6 @@ SERVICE_TIERS: Final[frozenset[str]] = frozenset(
 #: Other providers' tier names with the same meaning.
 SERVICE_TIER_ALIASES: Final[dict[str, str]] = {"standard": "default", "standard_only": "default"}
 
-#: `input_audio.format` -> media type; and media types -> format.
-AUDIO_MEDIA_TYPES: Final[dict[str, str]] = {"wav": "audio/wav", "mp3": "audio/mpeg"}
-AUDIO_FORMATS: Final[dict[str, str]] = {
-    **{mt: fmt for fmt, mt in AUDIO_MEDIA_TYPES.items()},
-    "audio/mp3": "mp3",
-    "audio/x-wav": "wav",
-    "audio/wave": "wav",
-}
 
 #: `prompt_cache_breakpoint.ttl` values.
 CACHE_TTLS: Final[frozenset[str]] = frozenset({"30m", "12h"})
