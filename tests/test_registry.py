@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,7 @@ def restore_registry() -> Iterator[None]:
     saved = list(adapters())
     yield
     _registry._adapters = saved
+    _registry._reindex(saved)
 
 
 def test_chat_completions_is_the_last_resort() -> None:
@@ -69,6 +71,6 @@ def test_entry_point_plugins_are_loaded(
         assert group == "interlingua.adapters"
         return [FakeEntryPoint()]
 
-    monkeypatch.setattr(_registry, "entry_points", fake_entry_points)
+    monkeypatch.setattr(importlib.metadata, "entry_points", fake_entry_points)
     _registry._adapters = None
     assert any(isinstance(a, LoudAnthropic) for a in adapters())

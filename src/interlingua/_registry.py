@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from importlib.metadata import entry_points
 from typing import Final
 
 from ._errors import InterlinguaError
@@ -47,6 +46,9 @@ BUILTIN: Final[tuple[tuple[Format, str], ...]] = (
 )
 
 _adapters: list[ProviderAdapter] | None = None
+#: `adapters()` and `adapter_for` lookups, rebuilt whenever the list changes
+_ordered: tuple[ProviderAdapter, ...] = ()
+_by_format: dict[Format, ProviderAdapter] = {}
 
 
 def _load(target: str) -> ProviderAdapter:
@@ -58,6 +60,8 @@ def _load(target: str) -> ProviderAdapter:
 def _loaded() -> list[ProviderAdapter]:
     global _adapters
     if _adapters is None:
+        from importlib.metadata import entry_points  # slow to import: only when first needed
+
         _adapters = [_load(target) for _, target in BUILTIN]
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             try:
@@ -67,7 +71,14 @@ def _loaded() -> list[ProviderAdapter]:
                     f"adapter entry point {ep.name!r} failed to load: {exc}"
                 ) from exc
             _insert(_adapters, plugin, None)
+        _reindex(_adapters)
     return _adapters
+
+
+def _reindex(loaded: list[ProviderAdapter]) -> None:
+    global _ordered, _by_format
+    _ordered = tuple(loaded)
+    _by_format = {a.format: a for a in loaded}
 
 
 def _insert(into: list[ProviderAdapter], adapter: ProviderAdapter, before: Format | None) -> None:
@@ -79,7 +90,9 @@ def _insert(into: list[ProviderAdapter], adapter: ProviderAdapter, before: Forma
 
 def adapters() -> tuple[ProviderAdapter, ...]:
     """Every registered adapter, in detection order."""
-    return tuple(_loaded())
+    if _adapters is None:
+        _loaded()
+    return _ordered
 
 
 def register_adapter(adapter: ProviderAdapter, *, before: Format | None = None) -> None:
@@ -88,14 +101,19 @@ def register_adapter(adapter: ProviderAdapter, *, before: Format | None = None) 
     Detection tries it just before the adapter of ``before`` if given, else just before the
     permissive Chat Completions fallback.
     """
-    _insert(_loaded(), adapter, before)
+    loaded = _loaded()
+    _insert(loaded, adapter, before)
+    _reindex(loaded)
 
 
 def adapter_for(fmt: Format) -> ProviderAdapter:
     """The adapter registered for ``fmt``; `InterlinguaError` if none is."""
-    for adapter in adapters():
-        if adapter.format is fmt:
-            return adapter
+    adapter = _by_format.get(fmt)
+    if adapter is not None:
+        return adapter
+    if _adapters is None:
+        _loaded()
+        return adapter_for(fmt)
     have = ", ".join(a.format.value for a in adapters())
     raise InterlinguaError(
         f"no adapter is registered for {fmt.value} (available: {have})", format=fmt.value

@@ -14,13 +14,10 @@ converter follows:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, ClassVar
-
-from pydantic import ConfigDict, Discriminator, Tag, TypeAdapter, ValidationError
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._capabilities import Support
 from .._errors import InterlinguaError, InvalidPayloadError, PayloadProblem
@@ -28,6 +25,10 @@ from .._formats import FAMILY, Format, Kind
 from .._json import JSONDecodeError, format_path
 from .._losses import LossCollector
 from ..universal import Extras, HasExtras, Request, Response, StreamEvent
+
+if TYPE_CHECKING:
+    from pydantic import ConfigDict, ValidationError
+    from pydantic_core import SchemaValidator
 
 __all__ = [
     "WIRE_CONFIG",
@@ -45,7 +46,9 @@ __all__ = [
 
 #: Config for every wire TypedDict: unknown keys are kept (they round-trip through extras),
 #: and values are not coerced (a string is never silently read as a number).
-WIRE_CONFIG = ConfigDict(extra="allow", strict=True)
+#: A plain dict (pydantic's ConfigDict is a TypedDict), so that this module does not import
+#: pydantic: pydantic loads with the first provider used, not with ``import interlingua``.
+WIRE_CONFIG: ConfigDict = {"extra": "allow", "strict": True}
 
 
 # --- conversion context --------------------------------------------------------------------
@@ -140,14 +143,36 @@ def tagged_union(members: dict[str, Any], fallback: Any, key: str = "type") -> A
 
     from typing import Annotated, Union
 
+    from pydantic import Discriminator, Tag
+
     choices = tuple(Annotated[tp, Tag(f"{key}={name}")] for name, tp in members.items())
     return Annotated[Union[(*choices, Annotated[fallback, Tag(f"{key}=*")])], Discriminator(pick)]
 
 
-@cache
-def validator(tp: Any) -> TypeAdapter[Any]:
-    """A cached `TypeAdapter` for a wire type, built on first use (keeps import fast)."""
-    return TypeAdapter(tp)
+#: Built validators by ``id`` of their wire type (with the type, which keeps the id valid).
+#: Keyed by identity because hashing a typing construct walks the whole type on every call.
+_VALIDATORS: dict[int, tuple[Any, SchemaValidator]] = {}
+
+
+def validator(tp: Any) -> SchemaValidator:
+    """pydantic-core's validator for a wire type, built on first use (keeps import fast)."""
+    entry = _VALIDATORS.get(id(tp))
+    if entry is not None:
+        return entry[1]
+    from pydantic import TypeAdapter
+
+    built: SchemaValidator = TypeAdapter(tp).validator  # type: ignore[assignment]
+    _VALIDATORS[id(tp)] = (tp, built)
+    return built
+
+
+def _is_validation_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is pydantic's ValidationError (imported only once pydantic is loaded)."""
+    if not _VALIDATORS:
+        return False
+    from pydantic import ValidationError
+
+    return isinstance(exc, ValidationError)
 
 
 def _clean_path(payload: Any, loc: tuple[int | str, ...]) -> str:
@@ -191,43 +216,62 @@ def validation_problems(payload: Any, exc: ValidationError) -> list[PayloadProbl
 
 def validate(tp: Any, payload: Any, fmt: Format, kind: Kind) -> Any:
     """Validate ``payload`` against wire type ``tp``; returns a fresh, validated copy."""
+    check = validator(tp)
     try:
-        return validator(tp).validate_python(payload)
-    except ValidationError as exc:
+        return check.validate_python(payload)
+    except Exception as exc:
+        if not _is_validation_error(exc):
+            raise
         raise InvalidPayloadError(
-            validation_problems(payload, exc), format=fmt.value, kind=kind.value
+            validation_problems(payload, exc),  # type: ignore[arg-type]
+            format=fmt.value,
+            kind=kind.value,
         ) from None
 
 
-@contextmanager
-def conversion_boundary(fmt: Format, kind: Kind) -> Iterator[None]:
+_STRAY = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    JSONDecodeError,
+    RecursionError,
+)
+
+
+class conversion_boundary:
     """Turn any stray exception inside a conversion into `InvalidPayloadError`.
 
     Converters validate first, so reaching this means a payload shape the wire model admitted
     but the converter could not read; the error says so rather than leaking a KeyError.
+    (A class rather than ``@contextmanager``: it is entered twice per translation.)
     """
-    try:
-        yield
-    except InterlinguaError:
-        raise
-    except ValidationError as exc:
-        raise InvalidPayloadError(
-            validation_problems(None, exc), format=fmt.value, kind=kind.value
-        ) from None
-    except (
-        KeyError,
-        TypeError,
-        ValueError,
-        AttributeError,
-        IndexError,
-        JSONDecodeError,
-        RecursionError,
-    ) as exc:
-        raise InvalidPayloadError(
-            [PayloadProblem("$", f"cannot convert payload: {type(exc).__name__}: {exc}")],
-            format=fmt.value,
-            kind=kind.value,
-        ) from None
+
+    __slots__ = ("fmt", "kind")
+
+    def __init__(self, fmt: Format, kind: Kind) -> None:
+        self.fmt = fmt
+        self.kind = kind
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc is None or isinstance(exc, InterlinguaError):
+            return
+        fmt, kind = self.fmt.value, self.kind.value
+        if _is_validation_error(exc):
+            problems = validation_problems(None, exc)  # type: ignore[arg-type]
+            raise InvalidPayloadError(problems, format=fmt, kind=kind) from None
+        if isinstance(exc, _STRAY):
+            problem = PayloadProblem("$", f"cannot convert payload: {type(exc).__name__}: {exc}")
+            raise InvalidPayloadError([problem], format=fmt, kind=kind) from None
 
 
 # --- streams -------------------------------------------------------------------------------
