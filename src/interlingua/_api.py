@@ -166,6 +166,22 @@ def from_universal(
     return result.payload
 
 
+def _translate(
+    payload: object,
+    target: ProviderAdapter,
+    source: Format | str | None,
+    kind: Kind | str | None,
+    model: str | None,
+) -> Translation:
+    data = coerce_payload(payload)
+    adapter, resolved = _resolve(data, source, kind)
+    if adapter is target:
+        out = target.set_model(data, model, resolved) if model is not None else data
+        return Translation(out, [])
+    universal = _decode(adapter, data, resolved)
+    return _encode(target, universal, resolved, model)
+
+
 def translate_with_report(
     payload: object,
     to: Format | str,
@@ -178,14 +194,7 @@ def translate_with_report(
 
     A payload already in format ``to`` is returned unchanged (with ``model`` applied).
     """
-    data = coerce_payload(payload)
-    target = adapter_for(parse_format(to))
-    adapter, resolved = _resolve(data, source, kind)
-    if adapter.format is target.format:
-        out = target.set_model(data, model, resolved) if model is not None else data
-        return Translation(out, [])
-    universal = _decode(adapter, data, resolved)
-    return _encode(target, universal, resolved, model)
+    return _translate(payload, adapter_for(parse_format(to)), source, kind, model)
 
 
 def translate(
@@ -204,6 +213,8 @@ def translate(
     ``"error"`` raises `UnsupportedFeatureError` instead, ``"ignore"`` says nothing.
     """
     policy = check_on_loss(on_loss)
-    result = translate_with_report(payload, to, source=source, kind=kind, model=model)
-    apply_policy(result.losses, policy, target=parse_format(to).value, kind=None)
-    return result.payload
+    target = adapter_for(parse_format(to))
+    payload_out, losses = _translate(payload, target, source, kind, model)
+    if losses:
+        apply_policy(losses, policy, target=target.format.value, kind=None)
+    return payload_out

@@ -64,18 +64,19 @@ _KIND_ALIASES: Final[dict[str, Kind]] = {
 }
 
 
+#: Every accepted spelling of a format (values and aliases) -> the format.
+_FORMAT_NAMES: Final[dict[str, Format]] = {**{f.value: f for f in Format}, **ALIASES}
+_KIND_NAMES: Final[dict[str, Kind]] = {**{k.value: k for k in Kind}, **_KIND_ALIASES}
+
+
 def parse_format(value: Format | str) -> Format:
     """Return the `Format` named by ``value`` (a Format, a format value, or an alias)."""
     if isinstance(value, Format):
         return value
     if isinstance(value, str):
-        name = value.strip().lower()
-        try:
-            return Format(name)
-        except ValueError:
-            alias = ALIASES.get(name)
-            if alias is not None:
-                return alias
+        found = _FORMAT_NAMES.get(value) or _FORMAT_NAMES.get(value.strip().lower())
+        if found is not None:
+            return found
     known = ", ".join([f.value for f in Format] + sorted(ALIASES))
     raise InterlinguaError(f"unknown format {value!r}; expected one of: {known}")
 
@@ -85,13 +86,9 @@ def parse_kind(value: Kind | str) -> Kind:
     if isinstance(value, Kind):
         return value
     if isinstance(value, str):
-        name = value.strip().lower()
-        try:
-            return Kind(name)
-        except ValueError:
-            alias = _KIND_ALIASES.get(name)
-            if alias is not None:
-                return alias
+        found = _KIND_NAMES.get(value) or _KIND_NAMES.get(value.strip().lower())
+        if found is not None:
+            return found
     raise InterlinguaError(
         f"unknown kind {value!r}; expected one of: {', '.join(k.value for k in Kind)}"
     )

@@ -16,12 +16,15 @@ from .providers.base import (
     ProviderAdapter,
     StreamDecoder,
     StreamEncoder,
+    boundary_error,
     conversion_boundary,
 )
 from .universal.accumulate import StreamAccumulator
 from .universal.stream import StreamError
 
 __all__ = ["StreamTranslator", "atranslate_stream", "collect_stream", "translate_stream"]
+
+_STREAM_EVENT = Kind.STREAM_EVENT.value
 
 
 def _source_adapter(first: dict[str, Any], source: Format | str | None) -> ProviderAdapter:
@@ -50,12 +53,16 @@ class StreamTranslator:
         self._source_name = source
         self._model = model
         self._ctx = ConversionContext(self._target.format, Kind.STREAM_EVENT, model=model)
+        self._target_format = self._target.format
         self._source: ProviderAdapter | None = None
+        self._source_format = self._target_format
         self._decoder: StreamDecoder | None = None
+        self._encoder: StreamEncoder | None = None
         self._passthrough = False
         self._position = 0
         self._closed = False
-        self._enc: StreamEncoder | None = None
+        #: whether each batch needs `_finish_batch` (losses raise, or the model is replaced)
+        self._checks = self._policy == "error" or model is not None
 
     def feed(self, event: object) -> list[dict[str, Any]]:
         """Translate one source event (dict or JSON text) into zero or more target events."""
@@ -68,21 +75,36 @@ class StreamTranslator:
                 ],
                 kind=Kind.STREAM_EVENT.value,
             )
-        data = coerce_payload(event, kind=Kind.STREAM_EVENT.value)
+        data = coerce_payload(event, kind=_STREAM_EVENT)
         if self._source is None:
-            self._source = _source_adapter(data, self._source_name)
-            self._passthrough = self._source.format is self._target.format and self._model is None
-            self._decoder = self._source.stream_decoder()
+            self._start(data)
         position = self._position
         self._position += 1
         if self._passthrough:
             return [data]
-        assert self._decoder is not None
-        with conversion_boundary(self._source.format, Kind.STREAM_EVENT):
-            universal = self._decoder.feed(data, position)
-        with conversion_boundary(self._target.format, Kind.STREAM_EVENT):
-            out = self._encoder().feed(universal) if universal else []
-        return self._finish_batch(out)
+        decoder, encoder = self._decoder, self._encoder
+        assert decoder is not None and encoder is not None
+        fmt = self._source_format
+        try:
+            universal = decoder.feed(data, position)
+            fmt = self._target_format
+            out = encoder.feed(universal) if universal else []
+        except Exception as exc:
+            converted = boundary_error(exc, fmt, Kind.STREAM_EVENT)
+            if converted is None:
+                raise
+            raise converted from None
+        if self._checks:
+            return self._finish_batch(out)
+        return out
+
+    def _start(self, first: dict[str, Any]) -> None:
+        source = _source_adapter(first, self._source_name)
+        self._source = source
+        self._source_format = source.format
+        self._passthrough = source.format is self._target_format and self._model is None
+        self._decoder = source.stream_decoder()
+        self._encoder = self._target.stream_encoder(self._ctx)
 
     def close(self) -> list[dict[str, Any]]:
         """The source ended: the target's closing events. Raises if the source was truncated."""
@@ -95,10 +117,10 @@ class StreamTranslator:
             )
         if self._passthrough:
             return []
-        assert self._decoder is not None
+        decoder, encoder = self._decoder, self._encoder
+        assert decoder is not None and encoder is not None
         with conversion_boundary(self._source.format, Kind.STREAM_EVENT):
-            tail = self._decoder.finish()
-        encoder = self._encoder()
+            tail = decoder.finish()
         with conversion_boundary(self._target.format, Kind.STREAM_EVENT):
             out = (encoder.feed(tail) if tail else []) + encoder.finish()
         out = self._finish_batch(out)
@@ -107,11 +129,6 @@ class StreamTranslator:
                 LossWarning(self._ctx.losses.losses, target=self._target.format.value), stacklevel=3
             )
         return out
-
-    def _encoder(self) -> StreamEncoder:
-        if self._enc is None:
-            self._enc = self._target.stream_encoder(self._ctx)
-        return self._enc
 
     def _finish_batch(self, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if self._policy == "error" and self._ctx.losses.losses:
