@@ -10,7 +10,12 @@ from ._formats import Format, Kind, parse_format, parse_kind
 from ._json import coerce_payload
 from ._losses import Loss, OnLoss, apply_policy, check_on_loss
 from ._registry import adapter_for, adapters
-from .providers.base import ConversionContext, ProviderAdapter, conversion_boundary
+from .providers.base import (
+    ConversionContext,
+    ProviderAdapter,
+    boundary_error,
+    conversion_boundary,
+)
 from .universal import Request, Response, StreamEvent
 
 __all__ = [
@@ -44,6 +49,8 @@ class Translation(NamedTuple):
 
 
 _ALL_KINDS = (Kind.REQUEST, Kind.RESPONSE, Kind.STREAM_EVENT)
+#: module constants: reading an enum member off its class costs a lookup on Python 3.11
+_REQUEST, _RESPONSE, _STREAM_EVENT = _ALL_KINDS
 
 
 def _detect(data: dict[str, Any], kind: Kind | None, only: Format | None = None) -> Detection:
@@ -88,13 +95,19 @@ def _resolve(
 
 
 def _decode(adapter: ProviderAdapter, data: dict[str, Any], kind: Kind) -> Universal:
-    ctx = ConversionContext(adapter.format, kind)
-    with conversion_boundary(adapter.format, kind):
-        if kind is Kind.REQUEST:
+    fmt = adapter.format
+    ctx = ConversionContext(fmt, kind)
+    try:
+        if kind is _REQUEST:
             return adapter.request_to_universal(data, ctx)
-        if kind is Kind.RESPONSE:
+        if kind is _RESPONSE:
             return adapter.response_to_universal(data, ctx)
         return adapter.stream_decoder(standalone=True).feed(data, 0)
+    except Exception as exc:
+        converted = boundary_error(exc, fmt, kind)
+        if converted is None:
+            raise
+        raise converted from None
 
 
 def to_universal(
@@ -112,11 +125,11 @@ def to_universal(
 
 def _kind_of(obj: object) -> Kind:
     if isinstance(obj, Request):
-        return Kind.REQUEST
+        return _REQUEST
     if isinstance(obj, Response):
-        return Kind.RESPONSE
+        return _RESPONSE
     if isinstance(obj, list):
-        return Kind.STREAM_EVENT
+        return _STREAM_EVENT
     raise InterlinguaError(
         f"expected a universal Request, Response or list of stream events, got {type(obj).__name__}"
     )
@@ -124,7 +137,7 @@ def _kind_of(obj: object) -> Kind:
 
 def _encode(adapter: ProviderAdapter, obj: Universal, kind: Kind, model: str | None) -> Translation:
     ctx = ConversionContext(adapter.format, kind, model=model)
-    with conversion_boundary(adapter.format, kind):
+    with conversion_boundary(adapter.format, kind):  # one ``with``: encoding is the costlier half
         if isinstance(obj, Request):
             out = adapter.request_from_universal(obj, ctx)
         elif isinstance(obj, Response):

@@ -43,13 +43,15 @@ class LossCollector:
 
     def __init__(self) -> None:
         self.losses: list[Loss] = []
-        self._seen: set[tuple[str, str]] = set()
+        self._seen: set[tuple[str, str]] | None = None  # made on the first loss: most have none
         self.truncated = False
 
     def add(self, path: str, code: str, reason: str) -> None:
         """Record that the value at ``path`` was dropped or approximated."""
         key = (path, code)
-        if key in self._seen:
+        if self._seen is None:
+            self._seen = set()
+        elif key in self._seen:
             return
         if len(self.losses) >= self.LIMIT:
             self.truncated = True

@@ -142,9 +142,12 @@ def tagged_union(members: dict[str, Any], fallback: Any, key: str = "type") -> A
     Tags are written ``type=<value>`` so that error locations can be told from payload keys.
     """
 
+    labels = {name: f"{key}={name}" for name in members}
+    other = f"{key}=*"
+
     def pick(value: Any) -> str:
         tag = value.get(key) if isinstance(value, dict) else None
-        return f"{key}={tag}" if tag in members else f"{key}=*"
+        return labels.get(tag, other) if isinstance(tag, str) else other
 
     from typing import Annotated, Union
 

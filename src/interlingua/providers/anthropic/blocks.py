@@ -137,7 +137,7 @@ class BlockEncoder:
 
     def text(self, p: TextPart, path: str) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "text", "text": p.text}
-        if p.citations is not None:
+        if p.citations:
             cites = [
                 encode_citation(c, self.ctx, f"{path}.citations[{i}]")
                 for i, c in enumerate(p.citations)
@@ -145,6 +145,8 @@ class BlockEncoder:
             kept = [c for c in cites if c is not None]
             if kept or is_native(p):
                 out["citations"] = kept
+        elif p.citations is not None and is_native(p):
+            out["citations"] = []
         _put_cache(out, p.cache_control, self.ctx, path)
         restore(out, p, self.ctx, path)
         return out
@@ -250,8 +252,8 @@ class BlockEncoder:
             return out
         out = {"type": "tool_result", "tool_use_id": p.call_id}
         shape = shape_of(p, self.ctx).get("content")
-        if shape != "absent" and (p.content or is_native(p)):
-            out["content"] = self.result_content(p, path, shape == "string")
+        if shape != "absent" and (p.content or native):
+            out["content"] = self.result_content(p, path, shape == "string", native)
         if p.is_error is not None:
             out["is_error"] = p.is_error
         _put_cache(out, p.cache_control, self.ctx, path)
@@ -259,12 +261,12 @@ class BlockEncoder:
         return out
 
     def result_content(
-        self, p: ToolResultPart, path: str, as_string: bool
+        self, p: ToolResultPart, path: str, as_string: bool, native: bool
     ) -> str | list[dict[str, Any]]:
         parts = p.content
         if as_string and len(parts) == 1 and isinstance(parts[0], TextPart):
             return parts[0].text
-        if not is_native(p) and len(parts) == 1 and isinstance(parts[0], TextPart):
+        if not native and len(parts) == 1 and isinstance(parts[0], TextPart):
             only = parts[0]
             if only.cache_control is None and not only.citations:
                 return only.text
@@ -313,14 +315,14 @@ class BlockEncoder:
             if p.text == "" and not is_native(p):
                 return []  # the API rejects empty text blocks
             block = self.text(p, path)
-        elif isinstance(p, ImagePart):
-            block = self.image(p, path)
-        elif isinstance(p, FilePart):
-            block = self.file(p, path)
         elif isinstance(p, ToolCallPart):
             block = self.tool_call(p, path)
         elif isinstance(p, ToolResultPart):
             block = self.tool_result(p, path)
+        elif isinstance(p, ImagePart):
+            block = self.image(p, path)
+        elif isinstance(p, FilePart):
+            block = self.file(p, path)
         elif isinstance(p, ReasoningPart):
             block = self.reasoning(p, path)
         elif isinstance(p, RefusalPart):

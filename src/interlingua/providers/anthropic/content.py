@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from ..._json import to_json_text
@@ -31,9 +32,16 @@ from .tables import FAMILY, SERVER_RESULT_TYPES
 QUIET: Final = frozenset({"type"})
 
 
+#: Extras of nodes that have nothing to record, shared (decoded extras are never mutated).
+EMPTY: Final = Extras(FAMILY)
+_EMPTY_QUIET: Final = Extras(FAMILY, {}, {}, QUIET)
+
+
 def extras(wire: dict[str, Any], shape: dict[str, Any] | None = None) -> Extras:
     """The node's extras: every key of ``wire`` not taken (``type`` is wire-only)."""
-    return leftovers(FAMILY, wire, shape, QUIET)
+    if not wire and not shape:
+        return _EMPTY_QUIET
+    return Extras(FAMILY, wire, shape or {}, QUIET)
 
 
 def is_native(node: HasExtras) -> bool:
@@ -49,7 +57,11 @@ def decode_cache_control(wire: dict[str, Any] | None) -> CacheControl | None:
 
 
 def _cache(block: dict[str, Any]) -> CacheControl | None:
-    return decode_cache_control(take(block, "cache_control"))
+    wire = block.get("cache_control")
+    if wire is None:
+        return None
+    del block["cache_control"]
+    return decode_cache_control(wire)
 
 
 def decode_citation(wire: dict[str, Any]) -> Citation:
@@ -66,10 +78,13 @@ def decode_citation(wire: dict[str, Any]) -> Citation:
 def _decode_text(block: dict[str, Any]) -> TextPart:
     text = take(block, "text")
     raw = take(block, "citations")
-    citations = [decode_citation(c) for c in raw] if raw is not None else None
-    return TextPart(
-        text=text, citations=citations, cache_control=_cache(block), extras=extras(block)
-    )
+    cache = _cache(block)
+    part = TextPart(text=text, extras=extras(block))
+    if raw is not None:
+        part.citations = [decode_citation(c) for c in raw]
+    if cache is not None:
+        part.cache_control = cache
+    return part
 
 
 def _decode_source(src: dict[str, Any]) -> MediaSource | None:
@@ -135,13 +150,67 @@ def _decode_tool_result(block: dict[str, Any]) -> ToolResultPart:
         content = [decode_block(b) for b in raw]
     elif raw is None and "content" not in block:
         shape["content"] = "absent"
-    return ToolResultPart(
-        call_id=call_id,
-        content=content,
-        is_error=take(block, "is_error"),
-        cache_control=_cache(block),
-        extras=extras(block, shape),
+    is_error = take(block, "is_error")
+    cache = _cache(block)
+    part = ToolResultPart(call_id=call_id, content=content, extras=extras(block, shape))
+    if is_error is not None:
+        part.is_error = is_error
+    if cache is not None:
+        part.cache_control = cache
+    return part
+
+
+def _decode_thinking(block: dict[str, Any]) -> ReasoningPart:
+    text, sig = take(block, "thinking"), take(block, "signature")
+    return ReasoningPart(
+        text=text,
+        signature=sig,
+        signature_origin=FAMILY if sig is not None else None,
+        extras=extras(block),
     )
+
+
+def _decode_redacted(block: dict[str, Any]) -> ReasoningPart:
+    return ReasoningPart(
+        redacted=take(block, "data"), signature_origin=FAMILY, extras=extras(block)
+    )
+
+
+def _decode_tool_use(block: dict[str, Any], kind: str, streaming: bool) -> ToolCallPart:
+    data = take(block, "input")
+    args = "" if streaming and data == {} else to_json_text(data)
+    shape = {"type": kind} if kind == "mcp_tool_use" else None
+    call_id, name = take(block, "id"), take(block, "name")
+    cache = _cache(block)
+    part = ToolCallPart(id=call_id, name=name, arguments=args, extras=extras(block, shape))
+    if kind != "tool_use":
+        part.kind = "server"
+    if cache is not None:
+        part.cache_control = cache
+    return part
+
+
+def _decode_server_result(block: dict[str, Any], name: str) -> ToolResultPart:
+    """A server tool's result: its own payload (``content``) and ``type`` stay in extras."""
+    return ToolResultPart(
+        call_id=take(block, "tool_use_id"),
+        name=name,
+        kind="server",
+        cache_control=_cache(block),
+        extras=extras(block),
+    )
+
+
+#: Block ``type`` -> decoder, for the blocks decoded from the block alone.
+_DECODERS: Final[dict[str, Callable[[dict[str, Any]], Part]]] = {
+    "text": _decode_text,
+    "image": _decode_image,
+    "document": _decode_document,
+    "thinking": _decode_thinking,
+    "redacted_thinking": _decode_redacted,
+    "tool_result": _decode_tool_result,
+}
+_TOOL_USE: Final = frozenset({"tool_use", "server_tool_use", "mcp_tool_use"})
 
 
 def decode_block(block: dict[str, Any], *, streaming: bool = False) -> Part:
@@ -151,52 +220,12 @@ def decode_block(block: dict[str, Any], *, streaming: bool = False) -> Part:
     then reads as empty arguments text, the deltas bring the rest).
     """
     kind = block["type"]
-    if kind == "text":
-        return _decode_text(block)
-    if kind == "image":
-        return _decode_image(block)
-    if kind == "document":
-        return _decode_document(block)
-    if kind == "thinking":
-        text, sig = take(block, "thinking"), take(block, "signature")
-        return ReasoningPart(
-            text=text,
-            signature=sig,
-            signature_origin=FAMILY if sig is not None else None,
-            extras=extras(block),
-        )
-    if kind == "redacted_thinking":
-        return ReasoningPart(
-            redacted=take(block, "data"), signature_origin=FAMILY, extras=extras(block)
-        )
-    if kind in ("tool_use", "server_tool_use", "mcp_tool_use"):
-        data = take(block, "input")
-        args = "" if streaming and data == {} else to_json_text(data)
-        shape = {"type": kind} if kind == "mcp_tool_use" else None
-        return ToolCallPart(
-            id=take(block, "id"),
-            name=take(block, "name"),
-            arguments=args,
-            kind="function" if kind == "tool_use" else "server",
-            cache_control=_cache(block),
-            extras=extras(block, shape),
-        )
-    if kind == "tool_result":
-        return _decode_tool_result(block)
-    if kind in SERVER_RESULT_TYPES:
-        # The tool's own result payload (``content``) and ``type`` stay verbatim in extras.
-        return ToolResultPart(
-            call_id=take(block, "tool_use_id"),
-            name=SERVER_RESULT_TYPES[kind],
-            kind="server",
-            cache_control=_cache(block),
-            extras=extras(block),
-        )
+    decode = _DECODERS.get(kind)
+    if decode is not None:
+        return decode(block)
+    if kind in _TOOL_USE:
+        return _decode_tool_use(block, kind, streaming)
+    name = SERVER_RESULT_TYPES.get(kind)
+    if name is not None:
+        return _decode_server_result(block, name)
     return OpaquePart(family=FAMILY, data=block)
-
-
-def decode_content(content: str | list[dict[str, Any]]) -> tuple[list[Part], dict[str, Any]]:
-    """A message's ``content`` (string or blocks) as parts, plus the shape hint."""
-    if isinstance(content, str):
-        return [TextPart(text=content)], {"content": "string"}
-    return [decode_block(b) for b in content], {}

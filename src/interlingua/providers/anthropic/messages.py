@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ...universal import Message, TextPart
 from ..base import ConversionContext, restore, shape_of
 from .blocks import BlockEncoder
 from .content import is_native
+from .tables import FAMILY
 
 
 def _plain_text(m: Message) -> str | None:
@@ -48,6 +49,10 @@ def _encode_system(
     return blocks
 
 
+#: Roles Anthropic has no turn for -> the role of the turn they become.
+_ROLES: Final = {"tool": "user", "developer": "system"}
+
+
 def _as_blocks(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"type": "text", "text": content}] if isinstance(content, str) else content
 
@@ -71,8 +76,9 @@ def encode_messages(
     started = False
     for i, m in enumerate(messages):
         path = f"$.messages[{i}]"
-        native = is_native(m)
-        shape = shape_of(m, ctx)
+        ex = m.extras
+        native = ex is not None and ex.family == FAMILY
+        shape = ex.shape if ex is not None and ex.family == ctx.family else {}
         if m.role in ("system", "developer") and not (
             native and m.role == "system" and shape.get("system") != "top"
         ):
@@ -85,7 +91,7 @@ def encode_messages(
             system.append((i, m))
             continue
         started = True
-        role = {"tool": "user", "developer": "system"}.get(m.role, m.role)
+        role = _ROLES.get(m.role, m.role)
         if m.name is not None:
             ctx.loss(
                 f"{path}.name",
@@ -104,9 +110,9 @@ def encode_messages(
         elif text is not None:
             content = text
         else:
-            content = []
-            for j, p in enumerate(m.content):
-                content += enc.part(p, f"{path}.content[{j}]")
+            content = [
+                b for j, p in enumerate(m.content) for b in enc.part(p, f"{path}.content[{j}]")
+            ]
             if not content and not native:
                 continue  # nothing to send (e.g. an empty assistant turn)
         wire: dict[str, Any] = {"role": role, "content": content}

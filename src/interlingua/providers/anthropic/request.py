@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ..._formats import Format, Kind
-from ...universal import Message, Request, ResponseFormat, TextPart
+from ...universal import Extras, Message, Request, ResponseFormat, TextPart
 from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
-from .content import decode_block, decode_content, extras, is_native
+from .content import QUIET, decode_block, extras, is_native
 from .messages import encode_messages
 from .models import MessageCreateParams
 from .tables import DEFAULT_MAX_TOKENS, FAMILY, MAX_TEMPERATURE, REQUEST_SERVICE_TIERS
@@ -29,68 +29,80 @@ def _decode_system(system: str | list[dict[str, Any]]) -> Message:
     return Message(role="system", content=parts, extras=leftovers(FAMILY, {}, {"system": "top"}))
 
 
-def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
-    d = validate(MessageCreateParams, payload, ctx.format, Kind.REQUEST)
-    shape: dict[str, Any] = {}
-    messages: list[Message] = []
-    system = take(d, "system")
-    if system is not None:
-        messages.append(_decode_system(system))
-    for m in take(d, "messages"):
-        role = take(m, "role")
-        parts, mshape = decode_content(take(m, "content"))
-        messages.append(Message(role=role, content=parts, extras=extras(m, mshape)))
+#: Body keys read into the `Request` field of the same name.
+_SAME_NAME: Final = frozenset(
+    {"model", "max_tokens", "temperature", "top_p", "top_k", "stream", "service_tier"}
+)
+
+
+#: The extras of a message given as a bare string, shared (decoded extras are never mutated).
+_STRING_CONTENT: Final = Extras(FAMILY, {}, {"content": "string"}, QUIET)
+
+
+def _decode_message(m: dict[str, Any]) -> Message:
+    role, content = m.pop("role"), m.pop("content")
+    if isinstance(content, str):
+        ex = extras(m, {"content": "string"}) if m else _STRING_CONTENT
+        return Message(role=role, content=[TextPart(text=content)], extras=ex)
+    return Message(role=role, content=[decode_block(b) for b in content], extras=extras(m))
+
+
+def _decode_options(d: dict[str, Any], shape: dict[str, Any], fields: dict[str, Any]) -> None:
+    """The body keys besides messages and plain values, into ``fields`` (Request fields) and
+    ``shape`` (how they were written)."""
     version = take(d, "anthropic_version")
     if version is not None:
         shape["anthropic_version"] = version
     tools = take(d, "tools")
-    tool_choice = parallel = None
+    if tools is not None:
+        fields["tools"] = [decode_tool(t) for t in tools]
     tc = take(d, "tool_choice")
     if tc is not None:
-        tool_choice, parallel = decode_tool_choice(tc)
+        fields["tool_choice"], fields["parallel_tool_calls"] = decode_tool_choice(tc)
     reasoning, response_format = decode_reasoning(d, shape)
+    if reasoning is not None:
+        fields["reasoning"] = reasoning
+    if response_format is not None:
+        fields["response_format"] = response_format
     metadata = d.get("metadata")
-    user = None
     if isinstance(metadata, dict):
-        user = take(metadata, "user_id")
+        fields["user"] = take(metadata, "user_id")
         if not metadata:
             del d["metadata"]
             shape["metadata"] = True
     stop = take(d, "stop_sequences")
+    if stop is not None:
+        fields["stop"] = list(stop)
+
+
+def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
+    d = validate(MessageCreateParams, payload, ctx.format, Kind.REQUEST)
+    messages: list[Message] = []
+    system = take(d, "system")
+    if system is not None:
+        messages.append(_decode_system(system))
+    messages += [_decode_message(m) for m in d.pop("messages")]
+    fields: dict[str, Any] = {k: v for k, v in d.items() if k in _SAME_NAME and v is not None}
+    for key in fields:
+        del d[key]
+    shape: dict[str, Any] = {}
+    if d:
+        _decode_options(d, shape, fields)
     shape["format"] = ctx.format.value  # the body's own format (see _sampling, stream)
-    return Request(
-        model=take(d, "model"),
-        messages=messages,
-        tools=[decode_tool(t) for t in tools] if tools is not None else None,
-        tool_choice=tool_choice,
-        parallel_tool_calls=parallel,
-        max_tokens=take(d, "max_tokens"),
-        temperature=take(d, "temperature"),
-        top_p=take(d, "top_p"),
-        top_k=take(d, "top_k"),
-        stop=list(stop) if stop is not None else None,
-        reasoning=reasoning,
-        response_format=response_format,
-        stream=take(d, "stream"),
-        user=user,
-        service_tier=take(d, "service_tier"),
-        extras=leftovers(FAMILY, d, shape),
-    )
+    return Request(messages=messages, extras=Extras(FAMILY, d, shape), **fields)
 
 
 # --- encoding ---------------------------------------------------------------------------------
 
 
+#: Universal request settings Anthropic has no parameter for.
+_NO_PARAMETER: Final = ("seed", "frequency_penalty", "presence_penalty", "top_logprobs", "store")
+
+
 def _unsupported(req: Request, ctx: ConversionContext) -> None:
     """Report universal settings Anthropic has no parameter for."""
-    for name, value in (
-        ("seed", req.seed),
-        ("frequency_penalty", req.frequency_penalty),
-        ("presence_penalty", req.presence_penalty),
-        ("top_logprobs", req.top_logprobs),
-        ("store", req.store),
-    ):
-        if value is not None:
+    for name in _NO_PARAMETER:
+        if getattr(req, name) is not None:
             ctx.loss(f"$.{name}", "parameter-unsupported", f"Anthropic has no {name} parameter")
     if req.logprobs:
         ctx.loss(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Final
 
 from ..._formats import Kind
-from ...universal import Choice, FinishReason, Message, Response, Usage
-from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
+from ...universal import Choice, Extras, FinishReason, Message, Response, Usage
+from ..base import ConversionContext, restore, shape_of, take, validate
 from .blocks import BlockEncoder
-from .content import decode_block, is_native
+from .content import EMPTY, decode_block, is_native
 from .models_response import Message as WireMessage
 from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
 
@@ -37,7 +37,7 @@ def decode_usage(u: dict[str, Any], *, take_tier: bool) -> tuple[Usage, str | No
         cached_input_tokens=reads,
         cache_write_tokens=writes,
         reasoning_tokens=thinking if isinstance(thinking, int) else None,
-        extras=leftovers(FAMILY, u, quiet=_USAGE_QUIET),
+        extras=Extras(FAMILY, u, {}, _USAGE_QUIET),
     )
     return usage, tier
 
@@ -67,6 +67,19 @@ def encode_usage(
         out["output_tokens_details"] = {"thinking_tokens": u.reasoning_tokens}
     restore(out, u, ctx, path)
     return out
+
+
+def usage_counts(u: Usage | None) -> Usage | None:
+    """The counts alone: a message_delta usage has no room for start-only details."""
+    if u is None:
+        return None
+    return Usage(
+        input_tokens=u.input_tokens,
+        output_tokens=u.output_tokens,
+        cached_input_tokens=u.cached_input_tokens,
+        cache_write_tokens=u.cache_write_tokens,
+        reasoning_tokens=u.reasoning_tokens,
+    )
 
 
 def decode_stop_reason(raw: str | None) -> tuple[FinishReason | None, dict[str, Any]]:
@@ -107,25 +120,24 @@ def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Re
 def message_to_universal(d: dict[str, Any]) -> Response:
     """A validated ``Message`` (consumed) as a universal response."""
     del d["type"], d["role"]
-    rid, model = take(d, "id"), take(d, "model")
-    parts = [decode_block(b) for b in take(d, "content")]
+    rid, model = d.pop("id"), d.pop("model")
+    parts = [decode_block(b) for b in d.pop("content")]
     finish, cshape = decode_stop_reason(take(d, "stop_reason"))
-    raw_usage = take(d, "usage")
-    usage, tier = decode_usage(raw_usage, take_tier=True) if raw_usage is not None else (None, None)
     choice = Choice(
-        message=Message(role="assistant", content=parts, extras=leftovers(FAMILY, {})),
-        finish_reason=finish,
-        stop_sequence=take(d, "stop_sequence"),
-        extras=leftovers(FAMILY, {}, cshape),
+        message=Message(role="assistant", content=parts, extras=EMPTY),
+        extras=Extras(FAMILY, {}, cshape) if cshape else EMPTY,
     )
-    return Response(
-        id=rid,
-        model=model,
-        choices=[choice],
-        usage=usage,
-        service_tier=tier,
-        extras=leftovers(FAMILY, d),
-    )
+    if finish is not None:
+        choice.finish_reason = finish
+    stop_sequence = take(d, "stop_sequence")
+    if stop_sequence is not None:
+        choice.stop_sequence = stop_sequence
+    resp = Response(id=rid, model=model, choices=[choice])
+    raw_usage = take(d, "usage")
+    if raw_usage is not None:
+        resp.usage, resp.service_tier = decode_usage(raw_usage, take_tier=True)
+    resp.extras = Extras(FAMILY, d)
+    return resp
 
 
 def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
@@ -141,11 +153,10 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
     reason = None
     stop_sequence = None
     if choice is not None:
-        path = f"$.choices[{0}]"
         for j, p in enumerate(choice.message.content):
-            content += enc.part(p, f"{path}.message.content[{j}]")
+            content += enc.part(p, f"$.choices[0].message.content[{j}]")
         reason = encode_stop_reason(
-            choice.finish_reason, shape_of(choice, ctx), ctx, f"{path}.finish_reason"
+            choice.finish_reason, shape_of(choice, ctx), ctx, "$.choices[0].finish_reason"
         )
         stop_sequence = choice.stop_sequence
     out: dict[str, Any] = {

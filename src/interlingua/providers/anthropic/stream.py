@@ -10,6 +10,7 @@ from ...universal import (
     ArgumentsDelta,
     CitationDelta,
     Delta,
+    Extras,
     KeepAlive,
     PartDelta,
     PartStart,
@@ -24,7 +25,7 @@ from ...universal import (
     TextDelta,
 )
 from ..base import StreamDecoder, leftovers, take, validate
-from .content import decode_block, decode_citation, extras
+from .content import EMPTY, QUIET, decode_block, decode_citation, extras
 from .models_response import StreamEvent as WireEvent
 from .response import decode_stop_reason, decode_usage, message_to_universal
 from .tables import FAMILY
@@ -33,6 +34,10 @@ BEDROCK_METRICS: Final = "amazon-bedrock-invocationMetrics"
 
 #: ``message_start`` message keys that are constant at the start of a stream.
 _START_QUIET: Final = frozenset({"type", "role", "content"})
+
+#: The extras of every plain text / tool input / thinking delta event, shared by the events
+#: of the fast path (nothing mutates decoded extras).
+_DELTA_EVENT_EXTRAS: Final = Extras(FAMILY, {"type": "content_block_delta"}, {}, QUIET)
 
 
 def _event_shape(ev: dict[str, Any]) -> dict[str, Any]:
@@ -125,6 +130,46 @@ class AnthropicStreamDecoder(StreamDecoder):
             raise self._fail(position, f"{kind} for block {index}, which is not open", ".index")
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        if type(event) is dict and event.get("type") == "content_block_delta":
+            fast = self._plain_delta(event)
+            if fast is not None:
+                return fast
+        return self._feed(event, position)
+
+    def _plain_delta(self, event: dict[str, Any]) -> list[StreamEvent] | None:
+        """The common ``content_block_delta`` (text, tool input or thinking, no other keys, for
+        an open block) decoded without validation; None for anything else."""
+        index = event.get("index")
+        delta = event.get("delta")
+        if type(index) is not int or type(delta) is not dict or len(event) != 3:
+            return None
+        if not (self.standalone or (self.started and not self.ended and index in self.open)):
+            return None
+        if len(delta) != 2:
+            return None
+        kind = delta.get("type")
+        out: Delta
+        if kind == "text_delta":
+            text = delta.get("text")
+            if type(text) is not str:
+                return None
+            out = TextDelta(text=text, extras=EMPTY)
+        elif kind == "input_json_delta":
+            text = delta.get("partial_json")
+            if type(text) is not str:
+                return None
+            out = ArgumentsDelta(json=text, extras=EMPTY)
+        elif kind == "thinking_delta":
+            text = delta.get("thinking")
+            if type(text) is not str:
+                return None
+            out = ReasoningDelta(text=text, extras=EMPTY)
+        else:
+            return None
+        return [PartDelta(index=index, delta=out, extras=_DELTA_EVENT_EXTRAS)]
+
+    def _feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        """Any event: validated, checked against the stream's order, decoded."""
         ev = validate(WireEvent, event, self.format, Kind.STREAM_EVENT)
         kind = ev["type"]
         index = ev.get("index") if kind.startswith("content_block_") else None

@@ -9,6 +9,7 @@ from ..._json import to_json_text
 from ...universal import (
     ArgumentsDelta,
     CitationDelta,
+    HasExtras,
     KeepAlive,
     Part,
     PartDelta,
@@ -34,22 +35,9 @@ from ...universal.accumulate import merge_usage
 from ..base import ConversionContext, StreamEncoder, restore, shape_of
 from .blocks import BlockEncoder, encode_citation
 from .content import is_native
-from .response import encode_stop_reason, encode_usage, response_from_universal
+from .response import encode_stop_reason, encode_usage, response_from_universal, usage_counts
 from .stream import BEDROCK_METRICS
-from .tables import SIGNATURE_ORIGINS
-
-
-def _counts(u: Usage | None) -> Usage | None:
-    """The counts alone: a message_delta usage has no room for start-only details."""
-    if u is None:
-        return None
-    return Usage(
-        input_tokens=u.input_tokens,
-        output_tokens=u.output_tokens,
-        cached_input_tokens=u.cached_input_tokens,
-        cache_write_tokens=u.cache_write_tokens,
-        reasoning_tokens=u.reasoning_tokens,
-    )
+from .tables import FAMILY, SIGNATURE_ORIGINS
 
 
 def _escape(text: str) -> str:
@@ -85,11 +73,7 @@ class AnthropicStreamEncoder(StreamEncoder):
             self.count += 1
             if getattr(ev, "choice_index", 0) != 0:
                 if not self.choice_loss:
-                    self.ctx.loss(
-                        f"$[{self.count - 1}]",
-                        "n-unsupported",
-                        "an Anthropic stream carries one answer",
-                    )
+                    self._loss("n-unsupported", "an Anthropic stream carries one answer")
                     self.choice_loss = True
                 continue
             out += self._one(ev)
@@ -98,11 +82,26 @@ class AnthropicStreamEncoder(StreamEncoder):
     def _path(self) -> str:
         return f"$[{self.count - 1}]"
 
+    def _loss(self, code: str, reason: str) -> None:
+        self.ctx.loss(self._path(), code, reason)
+
     # --- per event -------------------------------------------------------------------------
 
+    def _restore(self, out: dict[str, Any], node: HasExtras, suffix: str = "") -> None:
+        """`restore` for this event (path ``$[n]`` + ``suffix``, written only for a loss)."""
+        ex = node.extras
+        if ex is None or not ex.fields:
+            return
+        if ex.family == self.ctx.family:
+            out.update(ex.fields)
+            return
+        restore(out, node, self.ctx, self._path() + suffix)
+
     def _one(self, ev: StreamEvent) -> list[dict[str, Any]]:
-        native = is_native(ev)
-        whole = shape_of(ev, self.ctx).get("whole_message")
+        ex = ev.extras
+        native = ex is not None and ex.family == FAMILY
+        shape = ex.shape if ex is not None and ex.family == self.ctx.family else None
+        whole = shape.get("whole_message") if shape else None
         if whole is not None and whole != self.ctx.format.value:
             native = False  # another cloud's whole-message reply: written as a real stream
         elif whole is not None:
@@ -111,12 +110,12 @@ class AnthropicStreamEncoder(StreamEncoder):
                 self.started = self.stopped = True
                 return [response_from_universal(ev.response, self.ctx)]
             return []
+        if isinstance(ev, PartDelta):  # the bulk of a stream, first
+            return self._part_delta(ev, native)
         if isinstance(ev, ResponseStart):
             return self._start(ev, native)
         if isinstance(ev, PartStart):
             return self._part_start(ev, native)
-        if isinstance(ev, PartDelta):
-            return self._part_delta(ev, native)
         if isinstance(ev, PartStop):
             return self._part_stop(ev, native)
         if isinstance(ev, ResponseDelta):
@@ -268,23 +267,20 @@ class AnthropicStreamEncoder(StreamEncoder):
         return (blocks[0] if blocks else None), []
 
     def _part_delta(self, ev: PartDelta, native: bool) -> list[dict[str, Any]]:
-        path = self._path()
         d = ev.delta
         if ev.index in self.skipped:
             return []
         if native:
             idx = self.index.get(ev.index, ev.index)
-            delta = self._native_delta(d, f"{path}.delta")
+            delta = self._native_delta(d)
             if delta is None:
                 return []
             out: dict[str, Any] = {"type": "content_block_delta", "index": idx, "delta": delta}
-            restore(out, ev, self.ctx, path)
+            self._restore(out, ev)
             return [out]
         idx_or_none = self.index.get(ev.index)
         if idx_or_none is None:
-            self.ctx.loss(
-                path, "stream-event-dropped", f"a delta for part {ev.index}, which never started"
-            )
+            self._loss("stream-event-dropped", f"a delta for part {ev.index}, which never started")
             return []
         idx = idx_or_none
         kind = self.kinds.get(idx)
@@ -300,19 +296,19 @@ class AnthropicStreamEncoder(StreamEncoder):
             if d.origin in SIGNATURE_ORIGINS:
                 wire = {"type": "signature_delta", "signature": d.signature}
             else:
-                self.ctx.loss(path, "signature-not-portable", f"a {d.origin} reasoning signature")
+                self._loss("signature-not-portable", f"a {d.origin} reasoning signature")
         elif isinstance(d, CitationDelta) and kind == "text":
-            cite = encode_citation(d.citation, self.ctx, f"{path}.delta.citation")
+            cite = encode_citation(d.citation, self.ctx, f"{self._path()}.delta.citation")
             if cite is not None:
                 wire = {"type": "citations_delta", "citation": cite}
         else:
-            self.ctx.loss(path, "stream-event-dropped", f"a {d.type} delta for a {kind} block")
+            self._loss("stream-event-dropped", f"a {d.type} delta for a {kind} block")
         if wire is None:
             return []
-        restore({}, d, self.ctx, f"{path}.delta")
+        self._restore({}, d, ".delta")
         return [{"type": "content_block_delta", "index": idx, "delta": wire}]
 
-    def _native_delta(self, d: Any, path: str) -> dict[str, Any] | None:
+    def _native_delta(self, d: Any) -> dict[str, Any] | None:
         out: dict[str, Any]
         if isinstance(d, TextDelta):
             out = {"type": "text_delta", "text": d.text}
@@ -323,13 +319,13 @@ class AnthropicStreamEncoder(StreamEncoder):
         elif isinstance(d, SignatureDelta):
             out = {"type": "signature_delta", "signature": d.signature}
         elif isinstance(d, CitationDelta):
-            cite = encode_citation(d.citation, self.ctx, f"{path}.citation")
+            cite = encode_citation(d.citation, self.ctx, f"{self._path()}.delta.citation")
             if cite is None:
                 return None
             out = {"type": "citations_delta", "citation": cite}
         else:
             return None
-        restore(out, d, self.ctx, path)
+        self._restore(out, d, ".delta")
         return out
 
     def _part_stop(self, ev: PartStop, native: bool) -> list[dict[str, Any]]:
@@ -389,7 +385,7 @@ class AnthropicStreamEncoder(StreamEncoder):
         final = ResponseDelta(
             finish_reason=pending.finish_reason,
             stop_sequence=pending.stop_sequence,
-            usage=_counts(self.usage),
+            usage=usage_counts(self.usage),
         )
         out.append(self._message_delta(final, native=False))
         out.append({"type": "message_stop"})

@@ -24,7 +24,7 @@ from ...universal import (
     ToolResultPart,
     UrlSource,
 )
-from ..base import leftovers, take
+from ..base import take
 from . import names
 from .tables import DOCUMENT_FORMATS, FAMILY, IMAGE_FORMATS, VIDEO_FORMATS
 
@@ -33,9 +33,17 @@ from .tables import DOCUMENT_FORMATS, FAMILY, IMAGE_FORMATS, VIDEO_FORMATS
 QUIET: Final = frozenset({"type", "$metadata"})
 
 
+#: The extras of a node with nothing left over, shared (extras are read, never mutated, once
+#: decoded).
+BARE: Final = Extras(FAMILY, {}, {}, QUIET)
+
+
 def extras(wire: dict[str, Any], shape: dict[str, Any] | None = None) -> Extras:
-    """The node's extras: every key of ``wire`` not taken."""
-    return leftovers(FAMILY, wire, shape, QUIET)
+    """The node's extras: every key of ``wire`` not taken (`leftovers` for this family). Nodes
+    with nothing left over share `BARE`."""
+    if not wire and not shape:
+        return BARE
+    return Extras(FAMILY, wire, shape or {}, QUIET)
 
 
 def is_native(node: HasExtras) -> bool:
@@ -102,16 +110,16 @@ def _media(kind: str, block: dict[str, Any], original: dict[str, Any]) -> Part:
 
 
 def _tool_result(block: dict[str, Any]) -> ToolResultPart:
-    call_id = names.decode(take(block, "toolUseId"), tool_id=True)
+    call_id = names.decode(block.pop("toolUseId"), tool_id=True)
     content: list[Part] = []
-    for item in take(block, "content") or []:
+    for item in block.pop("content"):
         if "json" in item and len(item) == 1:
             text = to_json_text(item["json"])
             content.append(TextPart(text=text, extras=extras({}, {"json": True})))
         else:
             content.append(decode_block(item))
-    status = take(block, "status")
-    shape = {"status": status} if status == "success" else {}
+    status = block.pop("status", None)
+    shape = {"status": status} if status == "success" else None
     return ToolResultPart(
         call_id=call_id,
         content=content,
@@ -143,7 +151,21 @@ def decode_block(wire: dict[str, Any]) -> Part:
     if "text" in wire and isinstance(wire["text"], str):
         text = wire.pop("text")
         return TextPart(text=text, extras=extras(wire))
-    original = {k: v for k, v in wire.items()}
+    if "toolUse" in wire and len(wire) == 1:
+        tu = wire.pop("toolUse")
+        server = tu.get("type") == "server_tool_use"
+        if server:
+            del tu["type"]
+        return ToolCallPart(
+            id=names.decode(tu.pop("toolUseId"), tool_id=True),
+            name=names.decode(tu.pop("name")),
+            arguments=to_json_text(tu.pop("input")),
+            kind="server" if server else "function",
+            extras=extras(tu),
+        )
+    if "toolResult" in wire and len(wire) == 1:
+        return _tool_result(wire.pop("toolResult"))
+    original = dict(wire)
     for kind in ("image", "document", "video", "audio"):
         if kind in wire:
             block = dict(wire.pop(kind))
@@ -151,20 +173,6 @@ def decode_block(wire: dict[str, Any]) -> Part:
             if not isinstance(part, OpaquePart) and wire:
                 return OpaquePart(family=FAMILY, data=original)
             return part
-    if "toolUse" in wire and len(wire) == 1:
-        tu = wire.pop("toolUse")
-        server = tu.get("type") == "server_tool_use"
-        if server:
-            del tu["type"]
-        return ToolCallPart(
-            id=names.decode(take(tu, "toolUseId"), tool_id=True),
-            name=names.decode(take(tu, "name")),
-            arguments=to_json_text(tu.pop("input")),
-            kind="server" if server else "function",
-            extras=extras(tu),
-        )
-    if "toolResult" in wire and len(wire) == 1:
-        return _tool_result(wire.pop("toolResult"))
     if "reasoningContent" in wire and len(wire) == 1:
         return _reasoning(dict(wire.pop("reasoningContent")), original)
     return OpaquePart(family=FAMILY, data=original)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, TypeAlias
 
 from ..._json import JSONDecodeError, loads
 from ...universal import (
     AudioPart,
     Base64Source,
     CacheControl,
+    Citation,
     FileIdSource,
     FilePart,
     ImagePart,
@@ -71,18 +73,38 @@ def encode_cache_point(cc: CacheControl, ctx: ConversionContext, path: str) -> d
     return {"cachePoint": out}
 
 
-def tool_name(name: str, ctx: ConversionContext, path: str, *, tool_id: bool = False) -> str:
-    """``name`` as Bedrock accepts it (see `names`); an irreversible alias is a loss."""
+def tool_name(
+    name: str, ctx: ConversionContext, path: str, key: str, *, tool_id: bool = False
+) -> str:
+    """``name`` (field ``key`` of the object at ``path``) as Bedrock accepts it (see `names`);
+    an irreversible alias is a loss."""
     alias, reversible = names.encode(name, tool_id=tool_id)
     if not reversible:
         what = "tool-use id" if tool_id else "tool name"
         ctx.loss(
-            path,
+            f"{path}.{key}",
             "tool-name-aliased",
             f"the {what} {name!r} is too long for Bedrock; sent as {alias!r}, which cannot be "
             "mapped back",
         )
     return alias
+
+
+def encode_citation(c: Citation, ctx: ConversionContext, path: str) -> dict[str, Any] | None:
+    """A ``citation`` delta: Bedrock's own as they were, a web citation of another format as a
+    ``web`` location; other formats' document citations cannot be placed."""
+    out: dict[str, Any] = {}
+    if c.title is not None:
+        out["title"] = c.title
+    if not is_native(c):
+        if c.url is None:
+            ctx.loss(path, "citation-unsupported", f"a {c.kind} citation")
+            return None
+        out["location"] = {"web": {"url": c.url}}
+        if c.cited_text is not None:
+            out["sourceContent"] = [{"text": c.cited_text}]
+    restore(out, c, ctx, path)
+    return out
 
 
 class PartEncoder:
@@ -106,11 +128,11 @@ class PartEncoder:
         elif isinstance(src, TextSource):
             out, media_type = {"text": src.text}, src.media_type
         elif isinstance(src, UrlSource) and src.url.startswith("data:"):
-            header, sep, data = src.url[5:].partition(",")
-            if not sep or not header.endswith(";base64"):
+            head, sep, data = src.url.partition(",")
+            if not sep or not head.endswith(";base64"):
                 self.loss(path, "media-source-unsupported", "a data: URL that is not base64")
                 return None, None
-            out, media_type = {"bytes": data}, header[: -len(";base64")] or None
+            out, media_type = {"bytes": data}, head[5 : -len(";base64")] or None
         elif isinstance(src, UrlSource) and src.url.startswith("s3://"):
             loc = {"uri": src.url, **shape_of(src, self.ctx).get("s3Location", {})}
             out = {"s3Location": loc}
@@ -211,8 +233,7 @@ class PartEncoder:
         return {"document": out}
 
     def tool_call(self, p: ToolCallPart, path: str) -> dict[str, Any] | None:
-        native = is_native(p)
-        if p.kind == "server" and not native:
+        if p.kind == "server" and not is_native(p):
             self.loss(path, "tool-unsupported", f"a call of another provider's tool {p.name!r}")
             return None
         value: Any = {}
@@ -226,7 +247,7 @@ class PartEncoder:
                 value = loads(p.arguments)
             except JSONDecodeError:
                 value = None
-            if not isinstance(value, dict) and not native:
+            if not isinstance(value, dict) and not is_native(p):
                 self.loss(
                     f"{path}.arguments",
                     "tool-arguments-invalid-json",
@@ -234,8 +255,8 @@ class PartEncoder:
                 )
                 value = {}
         out: dict[str, Any] = {
-            "toolUseId": tool_name(p.id, self.ctx, f"{path}.id", tool_id=True),
-            "name": tool_name(p.name, self.ctx, f"{path}.name"),
+            "toolUseId": tool_name(p.id, self.ctx, path, "id", tool_id=True),
+            "name": tool_name(p.name, self.ctx, path, "name"),
             "input": value,
         }
         if p.kind == "server":
@@ -244,8 +265,7 @@ class PartEncoder:
         return {"toolUse": out}
 
     def tool_result(self, p: ToolResultPart, path: str) -> dict[str, Any] | None:
-        native = is_native(p)
-        if p.kind == "server" and not native:
+        if p.kind == "server" and not is_native(p):
             self.loss(path, "tool-unsupported", "the result of another provider's hosted tool")
             return None
         content: list[dict[str, Any]] = []
@@ -265,7 +285,7 @@ class PartEncoder:
             else:
                 self.loss(sub, "part-unsupported", f"a {q.type} part inside a tool result")
         out: dict[str, Any] = {
-            "toolUseId": tool_name(p.call_id, self.ctx, f"{path}.call_id", tool_id=True),
+            "toolUseId": tool_name(p.call_id, self.ctx, path, "call_id", tool_id=True),
             "content": content,
         }
         status = shape_of(p, self.ctx).get("status")
@@ -312,29 +332,20 @@ class PartEncoder:
         restore(out, p, self.ctx, path)
         return out
 
+    def text_part(self, p: TextPart | RefusalPart, path: str) -> dict[str, Any] | None:
+        """A text block; another format's empty text is left out."""
+        return None if not p.text and not is_native(p) else self.text(p, path)
+
+    def opaque(self, p: OpaquePart, path: str) -> dict[str, Any] | None:
+        if p.family == FAMILY:
+            return p.data
+        self.loss(path, "part-unsupported", f"a {p.family}-only block")
+        return None
+
     def part(self, p: Part, path: str) -> list[dict[str, Any]]:
         """The blocks for one part (a ``cachePoint`` follows a part with ``cache_control``)."""
-        block: dict[str, Any] | None
-        if isinstance(p, (TextPart, RefusalPart)):
-            empty = not p.text and not is_native(p)
-            block = None if empty else self.text(p, path)
-        elif isinstance(p, ImagePart):
-            block = self.image(p, path)
-        elif isinstance(p, AudioPart):
-            block = self.audio(p, path)
-        elif isinstance(p, FilePart):
-            block = self.file(p, path)
-        elif isinstance(p, ToolCallPart):
-            block = self.tool_call(p, path)
-        elif isinstance(p, ToolResultPart):
-            block = self.tool_result(p, path)
-        elif isinstance(p, ReasoningPart):
-            block = self.reasoning(p, path)
-        elif p.family == FAMILY:
-            block = p.data
-        else:
-            self.loss(path, "part-unsupported", f"a {p.family}-only block")
-            block = None
+        write = _WRITERS.get(type(p)) or _writer(p)
+        block = write(self, p, path)
         cc = getattr(p, "cache_control", None)
         if block is None:
             if cc is not None:
@@ -343,3 +354,24 @@ class PartEncoder:
         if cc is None:
             return [block]
         return [block, encode_cache_point(cc, self.ctx, f"{path}.cache_control")]
+
+
+_Writer: TypeAlias = Callable[[PartEncoder, Any, str], "dict[str, Any] | None"]
+
+#: Part type -> the `PartEncoder` method that writes it.
+_WRITERS: Final[dict[type, _Writer]] = {
+    TextPart: PartEncoder.text_part,
+    RefusalPart: PartEncoder.text_part,
+    ImagePart: PartEncoder.image,
+    AudioPart: PartEncoder.audio,
+    FilePart: PartEncoder.file,
+    ToolCallPart: PartEncoder.tool_call,
+    ToolResultPart: PartEncoder.tool_result,
+    ReasoningPart: PartEncoder.reasoning,
+    OpaquePart: PartEncoder.opaque,
+}
+
+
+def _writer(p: Part) -> _Writer:
+    """The writer of a subclass of a part type."""
+    return next((w for tp, w in _WRITERS.items() if isinstance(p, tp)), PartEncoder.opaque)

@@ -14,14 +14,17 @@ def keyed_union(members: dict[str, Any], fallback: Any) -> Any:
     """A Smithy union: the member is chosen by which known key the object has (Converse
     blocks are ``{"text": ...}``, ``{"toolUse": {...}}``...); others use ``fallback``."""
 
+    tags = {name: f"key={name}" for name in members}
+
     def pick(value: Any) -> str:
         if isinstance(value, dict):
             for key in value:
-                if key in members:
-                    return f"key={key}"
+                tag = tags.get(key)
+                if tag is not None:
+                    return tag
         return "key=*"
 
-    choices = tuple(Annotated[tp, Tag(f"key={name}")] for name, tp in members.items())
+    choices = tuple(Annotated[tp, Tag(tags[name])] for name, tp in members.items())
     return Annotated[Union[(*choices, Annotated[fallback, Tag("key=*")])], Discriminator(pick)]
 
 

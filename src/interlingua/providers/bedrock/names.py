@@ -16,6 +16,7 @@ same text back (so every Bedrock payload still round-trips unchanged).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import Final
@@ -38,6 +39,7 @@ def _hashed(name: str) -> str:
     return f"il-h-{prefix}-{digest}"
 
 
+@functools.lru_cache(maxsize=4096)
 def encode(name: str, *, tool_id: bool = False) -> tuple[str, bool]:
     """The Bedrock spelling of a tool name (``tool_id``: of a tool-use id), and whether it can
     be decoded back (False: a hashed alias, reported as a loss by the caller)."""

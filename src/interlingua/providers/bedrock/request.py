@@ -9,7 +9,7 @@ from ..._formats import Kind
 from ..._json import JSONDecodeError, loads, to_json_text
 from ...universal import Message, Request, ResponseFormat
 from ..base import ConversionContext, restore, shape_of, take, validate
-from .content import decode_blocks, extras, is_native
+from .content import BARE, decode_blocks, extras, is_native
 from .messages import encode_messages
 from .models import ConverseRequest
 from .tables import MAX_TEMPERATURE, SERVICE_TIERS
@@ -65,66 +65,74 @@ def _response_format(oc: dict[str, Any]) -> ResponseFormat | None:
     )
 
 
+#: ``inferenceConfig`` sampling members -> Request fields.
+_SAMPLING: Final = {"maxTokens": "max_tokens", "temperature": "temperature", "topP": "top_p"}
+
+
+def _decode_inference(ic: dict[str, Any], out: dict[str, Any]) -> None:
+    """``inferenceConfig`` members into Request keywords (taken from ``ic``)."""
+    if "stopSequences" in ic:
+        out["stop"] = list(ic.pop("stopSequences"))
+    for key, name in _SAMPLING.items():
+        if key in ic:
+            out[name] = ic.pop(key)
+
+
+def _tool_config(tc: dict[str, Any], out: dict[str, Any]) -> None:
+    out["tools"] = decode_tools(tc.pop("tools"))
+    raw_choice = tc.pop("toolChoice", None)
+    if raw_choice is not None:
+        out["tool_choice"] = decode_tool_choice(raw_choice)
+
+
+def _model_fields(d: dict[str, Any], shape: dict[str, Any], out: dict[str, Any]) -> None:
+    """``additionalModelRequestFields`` and ``outputConfig``: reasoning, structured output,
+    ``top_k``; what is not mapped goes back into ``d``."""
+    amrf = _pop_dict(d, "additionalModelRequestFields", shape)
+    oc = _pop_dict(d, "outputConfig", shape)
+    out["reasoning"] = decode_reasoning(amrf, oc)
+    if oc is not None:
+        out["response_format"] = _response_format(oc)
+    top_k = amrf.get("top_k") if amrf is not None else None
+    if isinstance(top_k, int) and not isinstance(top_k, bool) and amrf is not None:
+        del amrf["top_k"]
+        out["top_k"] = top_k
+    _put_back(d, "additionalModelRequestFields", amrf)
+    _put_back(d, "outputConfig", oc)
+
+
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
     d = validate(ConverseRequest, payload, ctx.format, Kind.REQUEST)
     shape: dict[str, Any] = {}
     messages: list[Message] = []
-    system = take(d, "system")
-    if system is not None:
-        messages.append(Message(role="system", content=decode_blocks(system), extras=extras({})))
-    for m in take(d, "messages") or []:
+    #: Request keywords for what the body states (the others keep their defaults)
+    fields: dict[str, Any] = {"model": d.pop("modelId")}
+    if "system" in d:
+        system = d.pop("system")
+        messages.append(Message(role="system", content=decode_blocks(system), extras=BARE))
+    for m in d.pop("messages", None) or []:
         role = m.pop("role")
         mshape = {"role": "inline"} if role == "system" else None
         content = decode_blocks(m.pop("content"))
         messages.append(Message(role=role, content=content, extras=extras(m, mshape)))
     if "messages" not in payload:
         shape["messages"] = "absent"
-    ic = _pop_dict(d, "inferenceConfig", shape) or {}
-    stop = take(ic, "stopSequences")
-    max_tokens, temperature, top_p = (
-        take(ic, "maxTokens"),
-        take(ic, "temperature"),
-        take(ic, "topP"),
-    )
-    _put_back(d, "inferenceConfig", ic)
-    tools = tool_choice = None
-    tc = _pop_dict(d, "toolConfig", shape)
-    if tc is not None:
-        tools = decode_tools(tc.pop("tools"))
-        raw_choice = tc.pop("toolChoice", None)
-        tool_choice = decode_tool_choice(raw_choice) if raw_choice is not None else None
+    if "inferenceConfig" in d:
+        ic = _pop_dict(d, "inferenceConfig", shape) or {}
+        _decode_inference(ic, fields)
+        _put_back(d, "inferenceConfig", ic)
+    if "toolConfig" in d:
+        tc = _pop_dict(d, "toolConfig", shape) or {}
+        _tool_config(tc, fields)
         _put_back(d, "toolConfig", tc)
-    amrf = _pop_dict(d, "additionalModelRequestFields", shape)
-    oc = _pop_dict(d, "outputConfig", shape)
-    reasoning = decode_reasoning(amrf, oc)
-    response_format = _response_format(oc) if oc is not None else None
-    top_k = amrf.get("top_k") if amrf is not None else None
-    if isinstance(top_k, int) and not isinstance(top_k, bool) and amrf is not None:
-        del amrf["top_k"]
-    else:
-        top_k = None
-    _put_back(d, "additionalModelRequestFields", amrf)
-    _put_back(d, "outputConfig", oc)
+    if "additionalModelRequestFields" in d or "outputConfig" in d:
+        _model_fields(d, shape, fields)
     tier = d.get("serviceTier")
-    service_tier = None
     if isinstance(tier, dict) and set(tier) == {"type"}:
-        service_tier = d.pop("serviceTier")["type"]
-    return Request(
-        model=take(d, "modelId"),
-        messages=messages,
-        tools=tools,
-        tool_choice=tool_choice,
-        max_tokens=max_tokens,
-        temperature=temperature,
-        top_p=top_p,
-        top_k=top_k,
-        stop=list(stop) if stop is not None else None,
-        reasoning=reasoning,
-        response_format=response_format,
-        metadata=take(d, "requestMetadata"),
-        service_tier=service_tier,
-        extras=extras(d, shape),
-    )
+        fields["service_tier"] = d.pop("serviceTier")["type"]
+    if "requestMetadata" in d:
+        fields["metadata"] = d.pop("requestMetadata")
+    return Request(messages=messages, extras=extras(d, shape), **fields)
 
 
 # --- encoding ---------------------------------------------------------------------------------

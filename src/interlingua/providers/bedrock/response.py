@@ -6,7 +6,7 @@ from typing import Any, Final
 
 from ..._formats import Kind
 from ...universal import Choice, FinishReason, Message, Response, Usage
-from ..base import ConversionContext, restore, shape_of, take, validate
+from ..base import ConversionContext, restore, shape_of, validate
 from .content import decode_blocks, extras, is_native
 from .encode import PartEncoder
 from .models import ConverseResponse
@@ -22,13 +22,12 @@ def decode_usage(u: dict[str, Any]) -> Usage:
     """Bedrock usage -> universal usage. ``inputTokens`` counts only the uncached prompt tokens
     (cache reads and writes are separate, as in Anthropic's API; ``totalTokens`` is the sum
     of all four), so universal ``input_tokens`` adds the cache counts back."""
-    inp, out = take(u, "inputTokens"), take(u, "outputTokens")
-    reads, writes = take(u, "cacheReadInputTokens"), take(u, "cacheWriteInputTokens")
-    total_in = inp + (reads or 0) + (writes or 0) if inp is not None else None
+    inp, out, total = u.pop("inputTokens"), u.pop("outputTokens"), u.pop("totalTokens")
+    reads, writes = u.pop("cacheReadInputTokens", None), u.pop("cacheWriteInputTokens", None)
     return Usage(
-        input_tokens=total_in,
+        input_tokens=inp + (reads or 0) + (writes or 0),
         output_tokens=out,
-        total_tokens=take(u, "totalTokens"),
+        total_tokens=total,
         cached_input_tokens=reads,
         cache_write_tokens=writes,
         extras=extras(u),
@@ -95,7 +94,7 @@ def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Re
     finish, cshape = decode_stop_reason(d.pop("stopReason"))
     if role != "assistant":
         cshape["role"] = role
-    raw_usage = take(d, "usage")
+    raw_usage = d.pop("usage", None)
     tier = d.get("serviceTier")
     service_tier = None
     if isinstance(tier, dict) and set(tier) == {"type"}:

@@ -36,7 +36,7 @@ from ...universal import (
 )
 from ..base import StreamDecoder, take, validate
 from . import names
-from .content import decode_citation, extras
+from .content import BARE, decode_citation, extras
 from .models_stream import EVENT_WRAPPERS
 from .response import decode_stop_reason, decode_usage
 from .tables import EXCEPTION_EVENTS, EXCEPTION_TYPES, FAMILY
@@ -48,6 +48,28 @@ def _fail(position: int, message: str, suffix: str = "") -> InvalidPayloadError:
         format=Format.BEDROCK.value,
         kind=Kind.STREAM_EVENT.value,
     )
+
+
+def _quick_delta(delta: dict[str, Any]) -> Delta | None:
+    """The universal delta of a lone ``text``, ``toolUse.input`` or ``reasoningContent`` text or
+    signature (what `decode_delta` makes of them, with nothing left over); None otherwise."""
+    if len(delta) != 1:
+        return None
+    text = delta.get("text")
+    if type(text) is str:
+        return TextDelta(text=text, extras=BARE)
+    tool = delta.get("toolUse")
+    if type(tool) is dict and len(tool) == 1 and type(tool.get("input")) is str:
+        return ArgumentsDelta(json=tool["input"], extras=BARE)
+    rc = delta.get("reasoningContent")
+    if type(rc) is dict and len(rc) == 1:
+        text = rc.get("text")
+        if type(text) is str:
+            return ReasoningDelta(text=text, extras=BARE)
+        signature = rc.get("signature")
+        if type(signature) is str:
+            return SignatureDelta(signature=signature, origin=FAMILY, extras=BARE)
+    return None
 
 
 def _verbatim(event: dict[str, Any]) -> KeepAlive:
@@ -112,6 +134,9 @@ class BedrockStreamDecoder(StreamDecoder):
         self.seen: set[int] = set()
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        quick = self._quick(event)
+        if quick is not None:
+            return quick
         if not isinstance(event, dict) or len(event) != 1:
             raise _fail(position, "a ConverseStream event is an object with one event key")
         name = next(iter(event))
@@ -163,6 +188,19 @@ class BedrockStreamDecoder(StreamDecoder):
                 extras=extras(body, {"event": name}),
             )
         ]
+
+    def _quick(self, event: dict[str, Any]) -> list[StreamEvent] | None:
+        """The fast path of a common delta of an open block: exactly ``{"contentBlockDelta":
+        {"delta": {...}, "contentBlockIndex": <open index>}}`` with a delta `_quick_delta`
+        knows. None sends the event through validation and `_delta`."""
+        body = event.get("contentBlockDelta") if type(event) is dict and len(event) == 1 else None
+        if type(body) is not dict or len(body) != 2 or self.ended:
+            return None
+        index, delta = body.get("contentBlockIndex"), body.get("delta")
+        if type(index) is not int or index not in self.open or type(delta) is not dict:
+            return None
+        out = _quick_delta(delta)
+        return None if out is None else [PartDelta(index=index, delta=out, extras=BARE)]
 
     def _check(self, name: str, position: int) -> None:
         if self.standalone or name in EXCEPTION_EVENTS:

@@ -7,7 +7,6 @@ from typing import Any
 from ..._json import to_json_text
 from ...universal import (
     ArgumentsDelta,
-    Citation,
     CitationDelta,
     KeepAlive,
     OpaquePart,
@@ -35,26 +34,9 @@ from ...universal import (
 from ...universal.accumulate import merge_usage
 from ..base import ConversionContext, StreamEncoder, restore, shape_of
 from .content import is_native
-from .encode import is_base64, tool_name
+from .encode import encode_citation, is_base64, tool_name
 from .response import encode_stop_reason, encode_usage
-from .tables import ERROR_EVENTS, EXCEPTION_EVENTS, SIGNATURE_ORIGINS
-
-
-def encode_citation(c: Citation, ctx: ConversionContext, path: str) -> dict[str, Any] | None:
-    """A ``citation`` delta: Bedrock's own as they were, a web citation of another format as a
-    ``web`` location; other formats' document citations cannot be placed."""
-    out: dict[str, Any] = {}
-    if c.title is not None:
-        out["title"] = c.title
-    if not is_native(c):
-        if c.url is None:
-            ctx.loss(path, "citation-unsupported", f"a {c.kind} citation")
-            return None
-        out["location"] = {"web": {"url": c.url}}
-        if c.cited_text is not None:
-            out["sourceContent"] = [{"text": c.cited_text}]
-    restore(out, c, ctx, path)
-    return out
+from .tables import ERROR_EVENTS, EXCEPTION_EVENTS, FAMILY, SIGNATURE_ORIGINS
 
 
 def _escape(text: str) -> str:
@@ -89,6 +71,11 @@ class BedrockStreamEncoder(StreamEncoder):
         out: list[dict[str, Any]] = []
         for ev in events:
             self.count += 1
+            if type(ev) is PartDelta:
+                quick = self._quick_delta(ev)
+                if quick is not None:
+                    out.append(quick)
+                    continue
             if getattr(ev, "choice_index", 0) != 0:
                 if not self.choice_loss:
                     self.ctx.loss(self._path(), "n-unsupported", "a stream carries one answer")
@@ -96,6 +83,32 @@ class BedrockStreamEncoder(StreamEncoder):
                 continue
             out += self._one(ev)
         return out
+
+    def _quick_delta(self, ev: PartDelta) -> dict[str, Any] | None:
+        """The fast path of a text, reasoning or argument delta with no extras to restore or
+        report: the event `_part_delta` writes for it without a loss. None takes the full path."""
+        d, ex = ev.delta, ev.extras
+        if ev.choice_index or (d.extras is not None and d.extras.fields):
+            return None
+        native = ex is not None and ex.family == FAMILY
+        idx = ev.index if native else self.index.get(ev.index)
+        if idx is None or idx in self.custom or ev.index in self.skipped:
+            return None
+        if native and ex is not None and ex.fields:
+            return None
+        kind = None if native else self.kinds.get(idx)
+        wire: dict[str, Any]
+        if isinstance(d, TextDelta) and kind in ("text", None):
+            wire = {"text": d.text}
+        elif isinstance(d, (ReasoningDelta, TextDelta)) and kind in ("reasoning", None):
+            wire = {"reasoningContent": {"text": d.text}}
+        elif isinstance(d, ArgumentsDelta) and kind in ("tool", None):
+            wire = {"toolUse": {"input": d.json}}
+        else:
+            return None
+        if not native:
+            self.emitted.add(idx)
+        return {"contentBlockDelta": {"delta": wire, "contentBlockIndex": idx}}
 
     def _path(self) -> str:
         return f"$[{self.count - 1}]"
@@ -192,8 +205,8 @@ class BedrockStreamEncoder(StreamEncoder):
     def _start_block(self, part: Part, path: str) -> dict[str, Any]:
         if isinstance(part, ToolCallPart):
             tu: dict[str, Any] = {
-                "toolUseId": tool_name(part.id, self.ctx, f"{path}.id", tool_id=True),
-                "name": tool_name(part.name, self.ctx, f"{path}.name"),
+                "toolUseId": tool_name(part.id, self.ctx, path, "id", tool_id=True),
+                "name": tool_name(part.name, self.ctx, path, "name"),
             }
             if part.kind == "server":
                 tu["type"] = "server_tool_use"

@@ -104,7 +104,7 @@ def _encode_tool(t: Tool, req: Request, ctx: ConversionContext, path: str) -> di
             ctx.loss(f"{path}.config", "parameter-unsupported", "Nova system tools take no options")
         restore(st, t, ctx, path)
         return {"systemTool": st}
-    spec: dict[str, Any] = {"name": tool_name(t.name, ctx, f"{path}.name")}
+    spec: dict[str, Any] = {"name": tool_name(t.name, ctx, path, "name")}
     if t.description:
         spec["description"] = t.description
     params = t.parameters
@@ -170,7 +170,7 @@ def _encode_choice(choice: ToolChoice, ctx: ConversionContext) -> dict[str, Any]
         return raw
     body: dict[str, Any] = {}
     if choice.mode == "tool":
-        body["name"] = tool_name(choice.name or "", ctx, f"{path}.name")
+        body["name"] = tool_name(choice.name or "", ctx, path, "name")
     restore(body, choice, ctx, path)
     key = {"auto": "auto", "required": "any", "tool": "tool"}[choice.mode]
     return {key: body}

@@ -4,18 +4,21 @@ https://platform.openai.com/docs/api-reference/chat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar
 
 from ..._capabilities import Support
 from ..._formats import Format, Kind
 from ...universal import Request, Response
-from ..base import ConversionContext, ProviderAdapter, conversion_boundary
+from ..base import ConversionContext, ProviderAdapter, boundary_error
 from . import detect as _detect
 from . import request as _request
 from . import response as _response
 from .stream import ChatCompletionsStreamDecoder, ChatCompletionsStreamEncoder
 from .tables import CAPABILITIES
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 class ChatCompletionsAdapter(ProviderAdapter):
@@ -32,23 +35,39 @@ class ChatCompletionsAdapter(ProviderAdapter):
         return _detect.detect(payload, kind)
 
     def request_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Request:
-        with conversion_boundary(self.format, Kind.REQUEST):
-            return _request.request_to_universal(payload, ctx)
+        return _guarded(_request.request_to_universal, payload, ctx, self.format, Kind.REQUEST)
 
     def request_from_universal(self, request: Request, ctx: ConversionContext) -> dict[str, Any]:
-        with conversion_boundary(self.format, Kind.REQUEST):
-            return _request.request_from_universal(request, ctx)
+        return _guarded(_request.request_from_universal, request, ctx, self.format, Kind.REQUEST)
 
     def response_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Response:
-        with conversion_boundary(self.format, Kind.RESPONSE):
-            return _response.response_to_universal(payload, ctx)
+        return _guarded(_response.response_to_universal, payload, ctx, self.format, Kind.RESPONSE)
 
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
-        with conversion_boundary(self.format, Kind.RESPONSE):
-            return _response.response_from_universal(response, ctx)
+        return _guarded(
+            _response.response_from_universal, response, ctx, self.format, Kind.RESPONSE
+        )
 
     def stream_decoder(self, *, standalone: bool = False) -> ChatCompletionsStreamDecoder:
         return ChatCompletionsStreamDecoder(standalone=standalone)
 
     def stream_encoder(self, ctx: ConversionContext) -> ChatCompletionsStreamEncoder:
         return ChatCompletionsStreamEncoder(ctx)
+
+
+def _guarded(
+    convert: Callable[[_In, ConversionContext], _Out],
+    value: _In,
+    ctx: ConversionContext,
+    fmt: Format,
+    kind: Kind,
+) -> _Out:
+    """``convert(value, ctx)`` with `conversion_boundary`'s handling of stray exceptions, as a
+    try block (free when nothing is raised, unlike entering the context manager)."""
+    try:
+        return convert(value, ctx)
+    except Exception as exc:
+        converted = boundary_error(exc, fmt, kind)
+        if converted is None:
+            raise
+        raise converted from None

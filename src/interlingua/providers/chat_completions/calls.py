@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...universal import Citation, OpaquePart, Part, ToolCallPart
+from ...universal import Citation, Extras, OpaquePart, Part, ToolCallPart
 from ..base import ConversionContext, leftovers, restore, take
 from .common import F, mine, nested_leftover, restore_into
 
@@ -18,13 +18,13 @@ def decode_tool_call(tc: dict[str, Any]) -> Part:
     if kind not in ("function", "custom"):
         return OpaquePart(family=F, data=tc, extras=leftovers(F, {}, shape={"slot": "tool_calls"}))
     del tc["type"]
+    call_id = tc.pop("id")
     body = tc.pop(kind)
     name = body.pop("name")
     args = body.pop("arguments" if kind == "function" else "input")
-    nested_leftover(tc, kind, body)
-    return ToolCallPart(
-        id=tc.pop("id"), name=name, arguments=args, kind=kind, extras=leftovers(F, tc)
-    )
+    if body:
+        tc[kind] = body
+    return ToolCallPart(id=call_id, name=name, arguments=args, kind=kind, extras=Extras(F, tc, {}))
 
 
 def encode_tool_call(

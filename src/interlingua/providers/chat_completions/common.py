@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...universal import HasExtras
-from ..base import ConversionContext, restore, take
+from ..base import ConversionContext, restore
 from .tables import FAMILY_NAME, SERVICE_TIER_ALIASES, SERVICE_TIERS
 
 F = FAMILY_NAME
@@ -41,7 +41,9 @@ def restore_into(out: dict[str, Any], node: HasExtras, ctx: ConversionContext, p
     """`restore`, but a same-family dict field listed in NESTED is merged into the dict
     already written under that key rather than replacing it."""
     ex = node.extras
-    if ex is None or ex.family != ctx.family:
+    if ex is None or not ex.fields:
+        return
+    if ex.family != ctx.family:
         restore(out, node, ctx, path)
         return
     for key, value in ex.fields.items():
@@ -55,14 +57,18 @@ def restore_into(out: dict[str, Any], node: HasExtras, ctx: ConversionContext, p
 def take_nonempty(d: dict[str, Any], key: str) -> Any:
     """`take`, but an empty string or list stays in ``d`` too (restored verbatim)."""
     value = d.get(key)
-    if value in ("", []):
+    if value is None or value in ("", []):
         return None
-    return take(d, key)
+    del d[key]
+    return value
 
 
 def quiet_empties(d: dict[str, Any], base: frozenset[str] = frozenset()) -> frozenset[str]:
     """``base`` plus the keys of ``d`` holding empty values (nothing lost when dropped)."""
-    return base | frozenset(k for k, v in d.items() if v in ("", [], {}))
+    if not d:
+        return base
+    empty = [k for k, v in d.items() if v is not None and v in ("", [], {})]
+    return base | frozenset(empty) if empty else base
 
 
 def nested_leftover(d: dict[str, Any], key: str, sub: dict[str, Any]) -> None:

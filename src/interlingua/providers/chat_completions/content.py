@@ -169,7 +169,9 @@ def encode_part(part: Part, ctx: ConversionContext, path: str) -> dict[str, Any]
             path, "part-unsupported", f"`{part.type}` parts cannot appear here in Chat Completions"
         )
         return None
-    encode_cache(out, getattr(part, "cache_control", None), ctx, path)
+    cc = getattr(part, "cache_control", None)
+    if cc is not None:
+        encode_cache(out, cc, ctx, path)
     restore_into(out, part, ctx, path)
     return out
 

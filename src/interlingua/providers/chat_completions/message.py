@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...universal import (
+    Extras,
     Message,
     OpaquePart,
     Part,
@@ -37,7 +38,6 @@ def _content_parts(content: Any, shape: dict[str, Any]) -> list[Part]:
 def decode_message(m: dict[str, Any]) -> Message:
     """One request message (any role) to a universal message."""
     role = m["role"]
-    shape: dict[str, Any] = {}
     if role == "function":
         # NOTE: the legacy `function` role has no universal counterpart; it travels verbatim.
         return Message(
@@ -46,22 +46,21 @@ def decode_message(m: dict[str, Any]) -> Message:
             extras=leftovers(F, {}, shape={"role": "function"}),
         )
     del m["role"]
+    shape: dict[str, Any] = {}
+    name = None
     if role == "assistant":
         content = decode_assistant(m, shape)
     elif role == "tool":
-        result = ToolResultPart(call_id=m.pop("tool_call_id"))
+        call_id = m.pop("tool_call_id")
         rshape: dict[str, Any] = {}
-        result.content = _content_parts(m.pop("content"), rshape)
-        result.extras = leftovers(F, {}, shape=rshape)
-        content = [result]
+        parts = _content_parts(m.pop("content"), rshape)
+        content = [ToolResultPart(call_id=call_id, content=parts, extras=Extras(F, {}, rshape))]
     else:
         content = _content_parts(m.pop("content"), shape)
-    name = take(m, "name") if role != "tool" else None
+    if role != "tool" and m:
+        name = take(m, "name")
     return Message(
-        role=role,
-        content=content,
-        name=name,
-        extras=leftovers(F, m, shape=shape, quiet=quiet_empties(m)),
+        role=role, content=content, name=name, extras=Extras(F, m, shape, quiet_empties(m))
     )
 
 
@@ -70,20 +69,22 @@ def decode_assistant(m: dict[str, Any], shape: dict[str, Any]) -> list[Part]:
     parts: list[Part] = []
     reasoning = take_nonempty(m, "reasoning_content")
     if reasoning is not None:
-        parts.append(ReasoningPart(text=reasoning, extras=leftovers(F, {})))
+        parts.append(ReasoningPart(text=reasoning, extras=Extras(F, {}, {})))
     content = take_nonempty(m, "content")
     if content is not None:
         parts += _content_parts(content, shape)
         annotations = m.get("annotations")
-        texts = [p for p in parts if isinstance(p, TextPart)]
-        if isinstance(annotations, list) and len(texts) == 1 and shape.get("content") == "string":
-            del m["annotations"]
-            texts[0].citations = [decode_annotation(a) for a in annotations]
+        if isinstance(annotations, list) and shape.get("content") == "string":
+            texts = [p for p in parts if isinstance(p, TextPart)]
+            if len(texts) == 1:
+                del m["annotations"]
+                texts[0].citations = [decode_annotation(a) for a in annotations]
     refusal = take_nonempty(m, "refusal")
     if refusal is not None:
-        parts.append(RefusalPart(text=refusal, extras=leftovers(F, {}, shape={"slot": "refusal"})))
-    for tc in take_nonempty(m, "tool_calls") or []:
-        parts.append(decode_tool_call(tc))
+        parts.append(RefusalPart(text=refusal, extras=Extras(F, {}, {"slot": "refusal"})))
+    calls = take_nonempty(m, "tool_calls")
+    if calls is not None:
+        parts += [decode_tool_call(tc) for tc in calls]
     return parts
 
 
@@ -94,66 +95,87 @@ def encode_messages(messages: list[Message], ctx: ConversionContext) -> list[dic
     out: list[dict[str, Any]] = []
     for i, msg in enumerate(messages):
         path = f"$.messages[{i}]"
-        if msg.role == "assistant":
+        role = msg.role
+        if role == "assistant":
             out.append(encode_assistant(msg, ctx, path, response=False))
-        elif msg.role == "tool" or (
-            msg.role == "user" and any(isinstance(p, ToolResultPart) for p in msg.content)
-        ):
+        elif role == "tool" or (role == "user" and _has_result(msg.content)):
             out += _encode_tool_results(msg, ctx, path)
         else:
             out.append(_encode_plain(msg, msg.content, ctx, path, range(len(msg.content))))
     return out
 
 
+def _has_result(parts: list[Part]) -> bool:
+    return any([isinstance(part, ToolResultPart) for part in parts])
+
+
 def _encode_plain(
     msg: Message, parts: list[Part], ctx: ConversionContext, path: str, positions: range | list[int]
 ) -> dict[str, Any]:
     """A system, developer or user message."""
-    shape = shape_of(msg, ctx)
-    out: dict[str, Any] = {"role": msg.role}
+    text_only = msg.role in _TEXT_ONLY
     wire: list[dict[str, Any]] = []
     for part, pos in zip(parts, positions, strict=True):
-        ppath = f"{path}.content[{pos}]"
-        if not mine(part) and msg.role in _TEXT_ONLY and not isinstance(part, TextPart):
-            ctx.loss(
-                ppath,
-                "part-unsupported",
-                f"Chat Completions {msg.role} messages hold only text, not {part.type}",
-            )
-            continue
-        if isinstance(part, TextPart) and part.citations and not mine(part):
-            ctx.loss(
-                f"{ppath}.citations",
-                "part-field-dropped",
-                "Chat Completions request messages carry no citations",
-            )
-        encoded = encode_part(part, ctx, ppath)
+        encoded = _bare_text(part)
+        if encoded is None:
+            ppath = f"{path}.content[{pos}]"
+            if isinstance(part, TextPart):
+                if part.citations and not mine(part):
+                    ctx.loss(
+                        f"{ppath}.citations",
+                        "part-field-dropped",
+                        "Chat Completions request messages carry no citations",
+                    )
+            elif text_only and not mine(part):
+                ctx.loss(
+                    ppath,
+                    "part-unsupported",
+                    f"Chat Completions {msg.role} messages hold only text, not {part.type}",
+                )
+                continue
+            encoded = encode_part(part, ctx, ppath)
         if encoded is not None:
             wire.append(encoded)
-    out["content"] = _content_value(wire, shape, mine(msg))
+    out: dict[str, Any] = {
+        "role": msg.role,
+        "content": _content_value(wire, shape_of(msg, ctx), mine(msg)),
+    }
     if msg.name is not None:
         out["name"] = msg.name
     restore_into(out, msg, ctx, path)
     return out
 
 
+def _bare_text(part: Part) -> dict[str, Any] | None:
+    """`encode_part` of a text part that has nothing to write but its text (else None)."""
+    if type(part) is not TextPart or part.cache_control is not None or part.citations:
+        return None
+    ex = part.extras
+    return {"type": "text", "text": part.text} if ex is None or not ex.fields else None
+
+
 def _content_value(wire: list[dict[str, Any]], shape: dict[str, Any], same: bool) -> Any:
     """A string where the source had one (or where one text part says it all), else parts."""
-    plain = all(set(w) == {"type", "text"} and w["type"] == "text" for w in wire)
-    if shape.get("content") == "string" and plain:
-        return "".join(w["text"] for w in wire)
+    string = shape.get("content") == "string"
+    if same and not string:
+        return wire
+    plain = _plain(wire)
+    if string and plain:
+        return "".join([w["text"] for w in wire])
     if not same and plain and len(wire) <= 1:
         return wire[0]["text"] if wire else ""
     return wire
 
 
+def _plain(wire: list[dict[str, Any]]) -> bool:
+    """Whether every content part is a bare ``{"type": "text", "text": ...}``."""
+    return all([len(w) == 2 and w.get("type") == "text" and "text" in w for w in wire])
+
+
 def _encode_tool_results(msg: Message, ctx: ConversionContext, path: str) -> list[dict[str, Any]]:
     """Tool results become `tool` messages, in order, before the rest of a user turn."""
-    if (
-        msg.extras_for(F) is not None
-        and msg.extras is not None
-        and msg.extras.shape.get("role") == "function"
-    ):
+    ex = msg.extras
+    if ex is not None and ex.family == F and ex.shape.get("role") == "function":
         first = msg.content[0] if msg.content else None
         if isinstance(first, OpaquePart):
             return [dict(first.data)]
@@ -161,9 +183,8 @@ def _encode_tool_results(msg: Message, ctx: ConversionContext, path: str) -> lis
     rest: list[Part] = []
     rest_pos: list[int] = []
     for j, part in enumerate(msg.content):
-        ppath = f"{path}.content[{j}]"
         if isinstance(part, ToolResultPart):
-            out.append(_encode_tool_result(part, ctx, ppath))
+            out.append(_encode_tool_result(part, ctx, f"{path}.content[{j}]"))
             if msg.role == "tool" and len(out) == 1:
                 restore_into(out[0], msg, ctx, path)
         elif msg.role == "user":
@@ -171,7 +192,7 @@ def _encode_tool_results(msg: Message, ctx: ConversionContext, path: str) -> lis
             rest_pos.append(j)
         else:
             ctx.loss(
-                ppath,
+                f"{path}.content[{j}]",
                 "part-unsupported",
                 f"Chat Completions tool messages hold only tool results, not {part.type}",
             )
@@ -181,9 +202,10 @@ def _encode_tool_results(msg: Message, ctx: ConversionContext, path: str) -> lis
 
 
 def _encode_tool_result(part: ToolResultPart, ctx: ConversionContext, path: str) -> dict[str, Any]:
+    same = mine(part)
     if part.kind == "server":
         ctx.loss(path, "tool-unsupported", "a provider-side tool result has no Chat tool message")
-    if part.is_error and not mine(part):
+    if part.is_error and not same:
         ctx.loss(
             f"{path}.is_error",
             "part-field-dropped",
@@ -197,21 +219,23 @@ def _encode_tool_result(part: ToolResultPart, ctx: ConversionContext, path: str)
         )
     wire: list[dict[str, Any]] = []
     for k, sub in enumerate(part.content):
-        spath = f"{path}.content[{k}]"
-        if not mine(sub) and not isinstance(sub, TextPart):
-            ctx.loss(
-                spath,
-                "part-unsupported",
-                f"Chat Completions tool messages hold only text, not {sub.type}",
-            )
-            continue
-        encoded = encode_part(sub, ctx, spath)
+        encoded = _bare_text(sub)
+        if encoded is None:
+            spath = f"{path}.content[{k}]"
+            if not isinstance(sub, TextPart) and not mine(sub):
+                ctx.loss(
+                    spath,
+                    "part-unsupported",
+                    f"Chat Completions tool messages hold only text, not {sub.type}",
+                )
+                continue
+            encoded = encode_part(sub, ctx, spath)
         if encoded is not None:
             wire.append(encoded)
     out: dict[str, Any] = {
         "role": "tool",
         "tool_call_id": part.call_id,
-        "content": _content_value(wire, shape_of(part, ctx), mine(part)),
+        "content": _content_value(wire, shape_of(part, ctx), same),
     }
     restore_into(out, part, ctx, path)
     return out
@@ -221,7 +245,7 @@ def encode_assistant(
     msg: Message, ctx: ConversionContext, path: str, *, response: bool
 ) -> dict[str, Any]:
     """An assistant turn (``response=False``) or a response's message (``response=True``)."""
-    shape = shape_of(msg, ctx)
+    same = mine(msg)
     out: dict[str, Any] = {"role": "assistant"}
     content: list[dict[str, Any]] = []
     texts: list[TextPart] = []
@@ -232,6 +256,15 @@ def encode_assistant(
     calls: list[dict[str, Any]] = []
     reasoning: list[str] = []
     for j, part in enumerate(msg.content):
+        if isinstance(part, TextPart):
+            encoded = _bare_text(part) or encode_part(part, ctx, f"{path}.content[{j}]")
+            if encoded is not None:
+                content.append(encoded)
+                gaps.append(gap)
+                gap = False
+                texts.append(part)
+                slots.append(len(content) - 1)
+            continue
         ppath = f"{path}.content[{j}]"
         if isinstance(part, ReasoningPart):
             _reasoning(part, reasoning, ctx, ppath)
@@ -239,30 +272,18 @@ def encode_assistant(
             call = encode_tool_call(part, ctx, ppath)
             if call is not None:
                 calls.append(call)
-        elif (
-            isinstance(part, OpaquePart)
-            and mine(part)
-            and part.extras is not None
-            and part.extras.shape.get("slot") == "tool_calls"
-        ):
+        elif _slot(part) == "tool_calls" and isinstance(part, OpaquePart):
             calls.append(dict(part.data))
         elif isinstance(part, RefusalPart) and (
-            response
-            or not mine(part)
-            or (part.extras is not None and part.extras.shape.get("slot") == "refusal")
+            response or not mine(part) or _slot(part) == "refusal"
         ):
             refusals.append(part.text)
-        elif isinstance(part, (TextPart, RefusalPart)) or (
-            isinstance(part, OpaquePart) and mine(part)
-        ):
+        elif isinstance(part, RefusalPart) or (isinstance(part, OpaquePart) and mine(part)):
             encoded = encode_part(part, ctx, ppath)
             if encoded is not None:
                 content.append(encoded)
                 gaps.append(gap)
                 gap = False
-                if isinstance(part, TextPart):
-                    texts.append(part)
-                    slots.append(len(content) - 1)
             continue
         else:
             ctx.loss(
@@ -275,12 +296,12 @@ def encode_assistant(
     if reasoning:
         out["reasoning_content"] = "".join(reasoning)
     if content:
-        plain = all(set(w) == {"type", "text"} and w["type"] == "text" for w in content)
-        if mine(msg):
-            string = shape.get("content") == "string" and plain
+        plain = _plain(content)
+        if same:
+            string = plain and shape_of(msg, ctx).get("content") == "string"
         else:
             string = plain and (response or len(content) == 1)
-        if string or (response and not mine(msg)):
+        if string or (response and not same):
             if not string:
                 ctx.loss(
                     f"{path}.content",
@@ -291,21 +312,28 @@ def encode_assistant(
             offsets = [starts[k] for k in slots]
         else:
             out["content"] = content
-    elif response and not mine(msg):
+    elif response and not same:
         out["content"] = None
     if refusals:
         out["refusal"] = "".join(refusals)
-    elif response and not mine(msg):
+    elif response and not same:
         out["refusal"] = None
     if calls:
         out["tool_calls"] = calls
-    elif not response and not mine(msg) and "content" not in out and "refusal" not in out:
+    elif not response and not same and "content" not in out and "refusal" not in out:
         out["content"] = ""  # the API wants content or tool calls in an assistant turn
-    _annotations(out, texts, offsets, ctx, path, response or mine(msg))
+    if texts:
+        _annotations(out, texts, offsets, ctx, path, response or same)
     if msg.name is not None:
         out["name"] = msg.name
     restore_into(out, msg, ctx, path)
     return out
+
+
+def _slot(part: Part) -> Any:
+    """Where a same-family part sat in its message (``tool_calls``, ``refusal``), if it says."""
+    ex = part.extras
+    return ex.shape.get("slot") if ex is not None and ex.family == F else None
 
 
 def _reasoning(part: ReasoningPart, into: list[str], ctx: ConversionContext, path: str) -> None:

@@ -4,10 +4,11 @@ https://platform.openai.com/docs/api-reference/chat/create
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Literal, cast
 
 from ..._formats import Format, Kind
-from ...universal import Reasoning, Request, ResponseFormat, Tool, ToolChoice
+from ...universal import Extras, Reasoning, Request, ResponseFormat, Tool, ToolChoice
 from ...universal.reasoning import budget_to_effort
 from ..base import ConversionContext, leftovers, shape_of, take, validate
 from .common import F, encode_service_tier, mine, nested_leftover, restore_into
@@ -17,8 +18,41 @@ from .tables import REASONING_EFFORTS
 
 MAX_STOP = 4
 
-_DIRECT = (
-    "parallel_tool_calls",
+#: request keys read as they are into the `Request` field of the same name
+_DIRECT = frozenset(
+    {
+        "model",
+        "parallel_tool_calls",
+        "temperature",
+        "top_p",
+        "seed",
+        "frequency_penalty",
+        "presence_penalty",
+        "n",
+        "logprobs",
+        "top_logprobs",
+        "stream",
+        "metadata",
+        "service_tier",
+        "store",
+    }
+)
+#: every key the decoder takes when it is not null (``max_tokens`` and ``safety_identifier``
+#: only stand in for an absent ``max_completion_tokens`` and ``user``, so they are not here)
+_TAKEN = _DIRECT | {
+    "tools",
+    "tool_choice",
+    "max_completion_tokens",
+    "stop",
+    "reasoning_effort",
+    "response_format",
+    "stream_options",
+    "user",
+}
+
+
+#: `Request` fields written as they are under the same key, in this order
+_WRITTEN = (
     "temperature",
     "top_p",
     "seed",
@@ -28,10 +62,9 @@ _DIRECT = (
     "logprobs",
     "top_logprobs",
     "stream",
-    "metadata",
-    "service_tier",
     "store",
 )
+_written = attrgetter(*_WRITTEN)
 
 
 # --- decoding ------------------------------------------------------------------------------
@@ -40,46 +73,45 @@ _DIRECT = (
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
     d = validate(CompletionCreateParams, payload, Format.CHAT_COMPLETIONS, Kind.REQUEST)
     shape: dict[str, Any] = {}
-    req = Request(messages=[decode_message(m) for m in d.pop("messages")], model=take(d, "model"))
-    tools = take(d, "tools")
+    messages = [decode_message(m) for m in d.pop("messages")]
+    got = {k: d.pop(k) for k in [k for k, v in d.items() if v is not None and k in _TAKEN]}
+    req = Request(messages=messages, **{k: v for k, v in got.items() if k in _DIRECT})
+    tools = got.get("tools")
     if tools is not None:
         req.tools = [_decode_tool(t) for t in tools]
-    choice = take(d, "tool_choice")
+    choice = got.get("tool_choice")
     if choice is not None:
         req.tool_choice = _decode_tool_choice(choice)
-    for key in _DIRECT:
-        setattr(req, key, take(d, key))
-    req.max_tokens = take(d, "max_completion_tokens")
-    if req.max_tokens is None:
+    req.max_tokens = got.get("max_completion_tokens")
+    if req.max_tokens is None and "max_tokens" in d:
         req.max_tokens = take(d, "max_tokens")
         if req.max_tokens is not None:
             shape["max_tokens"] = "max_tokens"
-    stop = take(d, "stop")
+    stop = got.get("stop")
     if isinstance(stop, str):
         shape["stop"] = "string"
         stop = [stop]
     req.stop = stop
-    effort = take(d, "reasoning_effort")
+    effort = got.get("reasoning_effort")
     if effort is not None:
         mode: Literal["enabled", "disabled"] = "disabled" if effort == "none" else "enabled"
-        req.reasoning = Reasoning(mode=mode, effort=effort, extras=leftovers(F, {}))
-    rf = take(d, "response_format")
+        req.reasoning = Reasoning(mode=mode, effort=effort, extras=Extras(F, {}, {}))
+    rf = got.get("response_format")
     if rf is not None:
         req.response_format = _decode_response_format(rf)
-    options = d.get("stream_options")
-    if isinstance(options, dict):
-        del d["stream_options"]
+    options = got.get("stream_options")
+    if options is not None:
         req.include_usage = take(options, "include_usage")
         if options:
             d["stream_options"] = options
         elif req.include_usage is None:
             shape["stream_options"] = "empty"
-    req.user = take(d, "user")
-    if req.user is None:
+    req.user = got.get("user")
+    if req.user is None and "safety_identifier" in d:
         req.user = take(d, "safety_identifier")
         if req.user is not None:
             shape["user"] = "safety_identifier"
-    req.extras = leftovers(F, d, shape=shape)
+    req.extras = Extras(F, d, shape)
     return req
 
 
@@ -98,15 +130,16 @@ def _decode_tool(t: dict[str, Any]) -> Tool:
     if kind == "function":
         tool.parameters = take(body, "parameters")
         tool.strict = take(body, "strict")
-    nested_leftover(t, kind, body)
-    tool.extras = leftovers(F, t)
+    if body:
+        t[kind] = body
+    tool.extras = Extras(F, t, {})
     return tool
 
 
 def _decode_tool_choice(choice: Any) -> ToolChoice:
     if isinstance(choice, str):
         # the wire model admits only "none", "auto" and "required" here
-        return ToolChoice(mode=cast(Any, choice), extras=leftovers(F, {}))
+        return ToolChoice(mode=cast(Any, choice), extras=Extras(F, {}, {}))
     kind = choice.pop("type")
     if kind in ("function", "custom"):
         body = choice.pop(kind)
@@ -171,19 +204,7 @@ def request_from_universal(req: Request, ctx: ConversionContext) -> dict[str, An
         out["parallel_tool_calls"] = req.parallel_tool_calls
     if req.max_tokens is not None:
         out[shape.get("max_tokens", "max_completion_tokens")] = req.max_tokens
-    for key in (
-        "temperature",
-        "top_p",
-        "seed",
-        "frequency_penalty",
-        "presence_penalty",
-        "n",
-        "logprobs",
-        "top_logprobs",
-        "stream",
-        "store",
-    ):
-        value = getattr(req, key)
+    for key, value in zip(_WRITTEN, _written(req), strict=True):
         if value is not None:
             out[key] = value
     if req.top_k is not None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..._formats import Format, Kind
-from ...universal import Choice, FinishReason, Message, Response, Usage
-from ..base import ConversionContext, leftovers, shape_of, take, validate
+from ...universal import Choice, Extras, FinishReason, Message, Response, Usage
+from ..base import ConversionContext, shape_of, take, validate
 from .common import F, encode_service_tier, mine, quiet_empties, restore_into
 from .message import decode_assistant, encode_assistant
 from .models_response import ChatCompletion
@@ -29,16 +29,16 @@ from .tables import (
 def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
     d = validate(ChatCompletion, payload, Format.CHAT_COMPLETIONS, Kind.RESPONSE)
     resp = Response(
-        id=take(d, "id"),
-        model=take(d, "model"),
-        created=take(d, "created"),
+        id=d.pop("id"),
+        model=d.pop("model"),
+        created=d.pop("created"),
         choices=[_decode_choice(c) for c in d.pop("choices")],
     )
     usage = take(d, "usage")
     if usage is not None:
         resp.usage = decode_usage(usage)
     resp.service_tier = take(d, "service_tier")
-    resp.extras = leftovers(F, d, quiet=QUIET_TOP)
+    resp.extras = Extras(F, d, {}, QUIET_TOP)
     return resp
 
 
@@ -46,13 +46,14 @@ def _decode_choice(c: dict[str, Any]) -> Choice:
     m = c.pop("message")
     del m["role"]
     mshape: dict[str, Any] = {}
-    message = Message(role="assistant", content=decode_assistant(m, mshape))
-    message.extras = leftovers(F, m, shape=mshape, quiet=quiet_empties(m))
-    choice = Choice(index=c.pop("index"), message=message)
+    content = decode_assistant(m, mshape)
+    message = Message(
+        role="assistant", content=content, extras=Extras(F, m, mshape, quiet_empties(m))
+    )
+    index = c.pop("index")
     shape: dict[str, Any] = {}
-    choice.finish_reason = decode_finish(take(c, "finish_reason"), shape)
-    choice.extras = leftovers(F, c, shape=shape)
-    return choice
+    reason = decode_finish(take(c, "finish_reason"), shape)
+    return Choice(index=index, message=message, finish_reason=reason, extras=Extras(F, c, shape))
 
 
 def decode_finish(raw: str | None, shape: dict[str, Any]) -> FinishReason | None:
@@ -95,6 +96,9 @@ def decode_usage(u: dict[str, Any]) -> Usage:
         output_tokens=u.pop("completion_tokens"),
         total_tokens=u.pop("total_tokens"),
     )
+    if not u:
+        usage.extras = Extras(F, u, {})
+        return usage
     prompt = u.get("prompt_tokens_details")
     if isinstance(prompt, dict):
         del u["prompt_tokens_details"]
@@ -106,11 +110,14 @@ def decode_usage(u: dict[str, Any]) -> Usage:
         del u["completion_tokens_details"]
         usage.reasoning_tokens = take(completion, "reasoning_tokens")
         u["completion_tokens_details"] = completion
-    zero = frozenset(
-        k for k, v in u.items() if isinstance(v, dict) and all(x in (0, None) for x in v.values())
-    )
-    usage.extras = leftovers(F, u, quiet=zero)
+    zero = [k for k, v in u.items() if isinstance(v, dict) and _zeros(v)]
+    usage.extras = Extras(F, u, {}, frozenset(zero))
     return usage
+
+
+def _zeros(details: dict[str, Any]) -> bool:
+    """Whether a usage details object holds nothing but zeros and nulls."""
+    return all([x in (0, None) for x in details.values()])
 
 
 # --- encoding ------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ https://platform.openai.com/docs/api-reference/chat-streaming
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..._errors import InvalidPayloadError, PayloadProblem
@@ -35,6 +34,7 @@ from .common import F
 from .models_response import ChatCompletionChunk
 from .response import decode_finish, decode_usage
 from .stream_encoder import ChatCompletionsStreamEncoder
+from .stream_fast import ChoiceState, fast_events
 from .tables import QUIET_TOP
 
 __all__ = ["ChatCompletionsStreamDecoder", "ChatCompletionsStreamEncoder"]
@@ -42,16 +42,6 @@ __all__ = ["ChatCompletionsStreamDecoder", "ChatCompletionsStreamEncoder"]
 #: delta keys carrying text, in the order their parts are opened, with their part kinds
 _TEXT_KEYS = (("reasoning_content", "reasoning"), ("content", "text"), ("refusal", "refusal"))
 _QUIET_DELTA = frozenset({"role", "content", "refusal", "reasoning_content", "tool_calls"})
-
-
-@dataclass(slots=True)
-class _Choice:
-    started: bool = False
-    finished: bool = False
-    next_index: int = 0
-    open: int | None = None
-    open_kind: str | None = None
-    tools: dict[int, int] = field(default_factory=dict)
 
 
 def _new_part(kind: str) -> Part:
@@ -76,10 +66,14 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
 
     def __init__(self, *, standalone: bool = False) -> None:
         super().__init__(standalone=standalone)
-        self.choices: dict[int, _Choice] = {}
+        self.choices: dict[int, ChoiceState] = {}
         self.seen = False
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        if not self.standalone and type(event) is dict:
+            fast = fast_events(self.choices, event)
+            if fast is not None:
+                return fast
         if "error" in event and "choices" not in event:
             return [self._error(dict(event))]
         try:
@@ -116,7 +110,7 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
 
     def _choice(self, d: dict[str, Any], ch: dict[str, Any], path: str) -> list[StreamEvent]:
         ci = ch["index"]
-        st = self.choices.setdefault(ci, _Choice())
+        st = self.choices.setdefault(ci, ChoiceState())
         delta = ch.get("delta")
         events: list[StreamEvent] = []
         if not self.standalone and st.finished and _has_content(delta):
@@ -146,14 +140,14 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
             st.finished = True
         return events
 
-    def _close(self, st: _Choice, ci: int) -> list[StreamEvent]:
+    def _close(self, st: ChoiceState, ci: int) -> list[StreamEvent]:
         if self.standalone or st.open is None:
             return []
         idx, st.open, st.open_kind = st.open, None, None
         return [PartStop(index=idx, choice_index=ci)]
 
     def _open(
-        self, st: _Choice, ci: int, kind: str, part: Part, wire_index: int
+        self, st: ChoiceState, ci: int, kind: str, part: Part, wire_index: int
     ) -> list[StreamEvent]:
         if self.standalone:
             return [PartStart(index=wire_index, part=part, choice_index=ci)]
@@ -163,7 +157,9 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
         events.append(PartStart(index=st.open, part=part, choice_index=ci))
         return events
 
-    def _delta(self, delta: dict[str, Any], st: _Choice, ci: int, path: str) -> list[StreamEvent]:
+    def _delta(
+        self, delta: dict[str, Any], st: ChoiceState, ci: int, path: str
+    ) -> list[StreamEvent]:
         events: list[StreamEvent] = []
         for key, kind in _TEXT_KEYS:
             value = delta.get(key)
@@ -182,7 +178,7 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
                 events += self._tool(tc, st, ci, f"{path}.tool_calls[{k}]")
         return events
 
-    def _tool(self, tc: dict[str, Any], st: _Choice, ci: int, path: str) -> list[StreamEvent]:
+    def _tool(self, tc: dict[str, Any], st: ChoiceState, ci: int, path: str) -> list[StreamEvent]:
         widx = tc.pop("index")
         fn = tc.get("function")
         absent = [k for k in ("id", "function") if k not in tc]

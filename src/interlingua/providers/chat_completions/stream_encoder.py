@@ -34,6 +34,9 @@ from .common import F, needs_break, restore_into
 from .response import encode_finish, encode_usage
 from .tables import DEFAULT_CREATED, DEFAULT_ID, DEFAULT_MODEL, FINISH_REASONS_OUT
 
+#: the delta key of each kind of text delta
+_TEXT_KEYS = {"text": "content", "refusal": "refusal", "reasoning": "reasoning_content"}
+
 
 class ChatCompletionsStreamEncoder(StreamEncoder):
     """Writes chunks. Events decoded from Chat chunks (their first event carries the chunk
@@ -45,6 +48,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         self.id = DEFAULT_ID
         self.model = DEFAULT_MODEL
         self.created = DEFAULT_CREATED
+        self.head = self._head()
         self.tool_index: dict[tuple[int, int], int] = {}
         self.tool_count: dict[int, int] = {}
         self.skipped: set[tuple[int, int]] = set()
@@ -58,10 +62,13 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
 
     def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
         env = events[0].extras if events else None
-        if env is not None and env.family == F and env.shape.get("chunk"):
-            return [self._rebuild(env, events)]
-        if env is not None and env.family == F and env.shape.get("error"):
-            return [dict(env.fields)]
+        if env is not None and env.family == F:
+            if env.shape.get("chunk"):
+                return [self._rebuild(env, events)]
+            if env.shape.get("error"):
+                return [dict(env.fields)]
+        if len(events) == 1:
+            return self._event(events[0])
         out: list[dict[str, Any]] = []
         for ev in events:
             out += self._event(ev)
@@ -71,9 +78,10 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         choices: dict[int, dict[str, Any]] = {}
         order: list[dict[str, Any]] = []
         for entry in env.shape["choices"]:
-            ch = {k: v for k, v in entry.items() if k != "delta"}
-            if "delta" in entry:
-                ch["delta"] = {}
+            ch = entry.copy()
+            if "delta" in ch:
+                del ch["delta"]
+                ch["delta"] = {}  # last, as the chunk is rebuilt
             choices[entry["index"]] = ch
             order.append(ch)
         chunk: dict[str, Any] = {"choices": order}
@@ -102,12 +110,18 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
                 firsts[(ev.choice_index, call["index"])] = call
             elif isinstance(ev, PartDelta):
                 self._rebuild_delta(ev, delta, firsts)
+        shared = len(choices) < len(order)  # choices sharing an index: the last one gets all
         for entry in env.shape["choices"]:
             target = choices[entry["index"]]
-            target.update({k: v for k, v in entry.items() if k != "delta"})
-            if isinstance(entry.get("delta"), dict):
-                target["delta"].update(entry["delta"])
-        chunk.update({k: v for k, v in env.fields.items() if k != "choices"})
+            if shared:
+                target.update({k: v for k, v in entry.items() if k != "delta"})
+            left = entry.get("delta")
+            if isinstance(left, dict) and left:
+                target["delta"].update(left)
+        if "choices" in env.fields:
+            chunk.update({k: v for k, v in env.fields.items() if k != "choices"})
+        else:
+            chunk.update(env.fields)
         return chunk
 
     def _rebuild_delta(
@@ -115,9 +129,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
     ) -> None:
         d = ev.delta
         if isinstance(d, (TextDelta, RefusalDelta, ReasoningDelta)):
-            key = {"text": "content", "refusal": "refusal", "reasoning": "reasoning_content"}[
-                d.type
-            ]
+            key = _TEXT_KEYS[d.type]
             delta[key] = delta.get(key, "") + d.text
         elif isinstance(d, ArgumentsDelta):
             shape = d.extras.shape if d.extras is not None else {}
@@ -151,27 +163,34 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
 
     # --- any other source: OpenAI's own chunk sequence ------------------------------------
 
-    def _chunk(self, choices: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    def _head(self) -> dict[str, Any]:
+        """What every chunk of the stream begins with."""
         return {
             "id": self.id,
             "object": "chat.completion.chunk",
             "created": self.created,
             "model": self.model,
-            "choices": choices,
-            **extra,
         }
 
+    def _chunk(self, choices: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+        return {**self.head, "choices": choices, **extra}
+
     def _delta(self, ci: int, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-        return self._chunk(
-            [{"index": ci, "delta": delta, "logprobs": None, "finish_reason": finish}]
-        )
+        chunk = self.head.copy()
+        chunk["choices"] = [
+            {"index": ci, "delta": delta, "logprobs": None, "finish_reason": finish}
+        ]
+        return chunk
 
     def _start(self, ev: ResponseStart) -> None:
         self.id = ev.id or self.id
         self.model = ev.model or self.model
         self.created = ev.created if ev.created is not None else self.created
+        self.head = self._head()
 
     def _event(self, ev: StreamEvent) -> list[dict[str, Any]]:
+        if isinstance(ev, PartDelta):
+            return self._part_delta(ev, ev.choice_index)
         ci = getattr(ev, "choice_index", 0)
         if isinstance(ev, ResponseStart):
             self._start(ev)
@@ -181,8 +200,6 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
             return [self._delta(ci, {"role": "assistant", "content": ""})]
         if isinstance(ev, PartStart):
             return self._part_start(ev, ci)
-        if isinstance(ev, PartDelta):
-            return self._part_delta(ev, ci)
         if isinstance(ev, ResponseDelta):
             if ev.usage is not None:
                 self.usage = merge_usage(self.usage, ev.usage)
@@ -255,7 +272,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         """A content chunk; a blank line goes between texts a non-text part separated."""
         if not text:
             return []
-        if self.gap.pop(ci, False) and needs_break(self.last_text.get(ci, ""), text):
+        if self.gap and self.gap.pop(ci, False) and needs_break(self.last_text.get(ci, ""), text):
             text = "\n\n" + text
         self.last_text[ci] = text
         return [self._delta(ci, {"content": text})]
@@ -270,17 +287,16 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
                     "a reasoning signature cannot be replayed to Chat Completions",
                 )
             return []
-        if isinstance(d, (TextDelta, RefusalDelta, ArgumentsDelta)) and not getattr(
-            d, "json" if isinstance(d, ArgumentsDelta) else "text"
-        ):
-            return []
         if isinstance(d, TextDelta):
             return self._text(ci, d.text)
-        if isinstance(d, RefusalDelta):
-            return [self._delta(ci, {"refusal": d.text})]
-        if isinstance(d, ArgumentsDelta) and key in self.tool_index:
-            call = {"index": self.tool_index[key], "function": {"arguments": d.json}}
+        if isinstance(d, ArgumentsDelta):
+            n = self.tool_index.get(key)
+            if not d.json or n is None:
+                return []
+            call = {"index": n, "function": {"arguments": d.json}}
             return [self._delta(ci, {"tool_calls": [call]})]
+        if isinstance(d, RefusalDelta):
+            return [self._delta(ci, {"refusal": d.text})] if d.text else []
         if isinstance(d, (ReasoningDelta, SummaryDelta, SignatureDelta)):
             self.skipped.add(key)
             self.ctx.loss(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ...universal import Reasoning, Request, ResponseFormat
 from ...universal.reasoning import budget_to_effort, effort_to_budget
@@ -12,6 +12,19 @@ from .tables import DYNAMIC_BUDGET, EFFORT_LEVELS, FAMILY, MAX_THINKING_BUDGET, 
 from .tools import decode_schema, encode_schema
 
 JSON_MIME = "application/json"
+
+#: ``generationConfig`` keys the request holds as they are, and the attribute each sets
+_SAMPLING: Final = {
+    "temperature": "temperature",
+    "topP": "top_p",
+    "candidateCount": "n",
+    "maxOutputTokens": "max_tokens",
+    "seed": "seed",
+    "presencePenalty": "presence_penalty",
+    "frequencyPenalty": "frequency_penalty",
+    "responseLogprobs": "logprobs",
+    "logprobs": "top_logprobs",
+}
 
 # --- decoding ---------------------------------------------------------------------------------
 
@@ -60,23 +73,16 @@ def _decode_format(gc: dict[str, Any], shape: dict[str, Any]) -> ResponseFormat 
 
 def decode_generation_config(gc: dict[str, Any], req: Request, shape: dict[str, Any]) -> None:
     """Take what the universal request holds out of ``gc`` (left keys stay as extras)."""
-    req.temperature = take(gc, "temperature")
-    req.top_p = take(gc, "topP")
+    for key in [k for k in gc if k in _SAMPLING]:
+        setattr(req, _SAMPLING[key], take(gc, key))
     top_k = take(gc, "topK")
     if top_k is not None:
         if top_k == int(top_k):
             req.top_k = int(top_k)
         else:
             gc["topK"] = top_k  # a fractional top-k has no universal value
-    req.n = take(gc, "candidateCount")
-    req.max_tokens = take(gc, "maxOutputTokens")
     stop = take(gc, "stopSequences")
     req.stop = list(stop) if stop is not None else None
-    req.seed = take(gc, "seed")
-    req.presence_penalty = take(gc, "presencePenalty")
-    req.frequency_penalty = take(gc, "frequencyPenalty")
-    req.logprobs = take(gc, "responseLogprobs")
-    req.top_logprobs = take(gc, "logprobs")
     tc = gc.get("thinkingConfig")
     if isinstance(tc, dict):
         del gc["thinkingConfig"]
@@ -146,21 +152,28 @@ def _encode_format(rf: ResponseFormat, ctx: ConversionContext) -> dict[str, Any]
 
 def encode_generation_config(req: Request, ctx: ConversionContext) -> dict[str, Any]:
     gc: dict[str, Any] = {}
-    for key, value in (
-        ("temperature", req.temperature),
-        ("topP", req.top_p),
-        ("topK", req.top_k),
-        ("candidateCount", req.n),
-        ("maxOutputTokens", req.max_tokens),
-        ("stopSequences", list(req.stop) if req.stop is not None else None),
-        ("seed", req.seed),
-        ("presencePenalty", req.presence_penalty),
-        ("frequencyPenalty", req.frequency_penalty),
-        ("responseLogprobs", req.logprobs),
-        ("logprobs", req.top_logprobs),
-    ):
-        if value is not None:
-            gc[key] = value
+    if req.temperature is not None:
+        gc["temperature"] = req.temperature
+    if req.top_p is not None:
+        gc["topP"] = req.top_p
+    if req.top_k is not None:
+        gc["topK"] = req.top_k
+    if req.n is not None:
+        gc["candidateCount"] = req.n
+    if req.max_tokens is not None:
+        gc["maxOutputTokens"] = req.max_tokens
+    if req.stop is not None:
+        gc["stopSequences"] = list(req.stop)
+    if req.seed is not None:
+        gc["seed"] = req.seed
+    if req.presence_penalty is not None:
+        gc["presencePenalty"] = req.presence_penalty
+    if req.frequency_penalty is not None:
+        gc["frequencyPenalty"] = req.frequency_penalty
+    if req.logprobs is not None:
+        gc["responseLogprobs"] = req.logprobs
+    if req.top_logprobs is not None:
+        gc["logprobs"] = req.top_logprobs
     if req.reasoning is not None:
         tc = _encode_reasoning(req.reasoning, ctx)
         if tc or is_native(req.reasoning):

@@ -9,6 +9,7 @@ from ..._json import JSONDecodeError, loads, to_json_text
 from ...universal import (
     AudioPart,
     Base64Source,
+    Extras,
     FilePart,
     ImagePart,
     MediaSource,
@@ -21,7 +22,7 @@ from ...universal import (
     ToolResultPart,
     UrlSource,
 )
-from ..base import ConversionContext, leftovers, restore, shape_of, take
+from ..base import ConversionContext, restore, shape_of, take
 from .media import cache_loss, media_part
 from .media import is_native as is_native
 from .tables import ERROR_KEY, FAMILY, RESULT_KEY
@@ -40,8 +41,14 @@ DATA_KEYS: Final = (
 CallId = Callable[[str], str]
 
 
-def extras(wire: dict[str, Any], shape: dict[str, Any] | None = None) -> Any:
-    return leftovers(FAMILY, wire, shape)
+#: The data keys other than ``text``.
+_NOT_TEXT: Final = frozenset(DATA_KEYS[1:])
+_DATA: Final = frozenset(DATA_KEYS)
+
+
+def extras(wire: dict[str, Any], shape: dict[str, Any] | None = None) -> Extras:
+    """`leftovers` for this family."""
+    return Extras(FAMILY, wire, shape or {})
 
 
 # --- decoding -------------------------------------------------------------------------------
@@ -81,10 +88,9 @@ def _response_content(fr: dict[str, Any]) -> tuple[list[Part], bool | None, dict
     content: list[Part] = []
     is_error = None
     if response is not None:
-        keys = list(response)
-        if keys == [RESULT_KEY] and isinstance(response[RESULT_KEY], str):
+        if len(response) == 1 and isinstance(response.get(RESULT_KEY), str):
             content.append(TextPart(text=response[RESULT_KEY]))
-        elif keys == [ERROR_KEY] and isinstance(response[ERROR_KEY], str):
+        elif len(response) == 1 and isinstance(response.get(ERROR_KEY), str):
             content.append(TextPart(text=response[ERROR_KEY]))
             is_error = True
         else:
@@ -98,6 +104,8 @@ def _response_content(fr: dict[str, Any]) -> tuple[list[Part], bool | None, dict
 def decode_part(part: dict[str, Any], call_id: CallId, result_id: CallId) -> Part:
     """One validated wire part (consumed) as a universal part. ``call_id`` / ``result_id``
     give the id of a function call / response that has none (recorded as synthesized)."""
+    if len(part) == 1 and "text" in part:
+        return TextPart(text=part.pop("text"), extras=Extras(FAMILY, part, {}))
     if "functionCall" in part:
         fc = part.pop("functionCall")
         name = take(fc, "name")
@@ -132,7 +140,7 @@ def decode_part(part: dict[str, Any], call_id: CallId, result_id: CallId) -> Par
         )
     if "inlineData" in part or "fileData" in part:
         return _media(part)
-    if "text" in part and not any(k in part for k in DATA_KEYS[1:]):
+    if "text" in part and _NOT_TEXT.isdisjoint(part):
         text = part.pop("text")
         if is_thought(part):
             del part["thought"]
@@ -144,7 +152,7 @@ def decode_part(part: dict[str, Any], call_id: CallId, result_id: CallId) -> Par
                 extras=extras(part),
             )
         return TextPart(text=text, extras=extras(part))
-    if is_thought(part) and not any(k in part for k in DATA_KEYS):
+    if is_thought(part) and _DATA.isdisjoint(part):
         # a thought carrying only a signature
         del part["thought"]
         sig = take(part, "thoughtSignature")
@@ -189,9 +197,11 @@ def encode_call(part: ToolCallPart, ctx: ConversionContext, path: str) -> dict[s
     args = encode_args(part, ctx, path)
     if args is not None:
         fc["args"] = args
-    fc.update(shape.get("functionCall", {}))
+    if "functionCall" in shape:
+        fc.update(shape["functionCall"])
     out: dict[str, Any] = {"functionCall": fc}
-    cache_loss(part, ctx, path)
+    if part.cache_control is not None:
+        cache_loss(part, ctx, path)
     restore(out, part, ctx, path)
     return out
 
@@ -214,17 +224,18 @@ def encode_result(
     texts: list[str] = []
     media: list[dict[str, Any]] = []
     for j, p in enumerate(part.content):
-        sub = f"{path}.content[{j}]"
         if isinstance(p, (TextPart, RefusalPart)):
             texts.append(p.text)
         elif isinstance(p, (ImagePart, AudioPart, FilePart)):
-            m = media_part(p, ctx, sub)
+            m = media_part(p, ctx, f"{path}.content[{j}]")
             if m is not None and "text" in m:
                 texts.append(m["text"])
             elif m is not None:
                 media.append(m)
         else:
-            ctx.loss(sub, "part-unsupported", f"a {p.type} part inside a tool result")
+            ctx.loss(
+                f"{path}.content[{j}]", "part-unsupported", f"a {p.type} part inside a tool result"
+            )
     text = "".join(texts)
     response: dict[str, Any] | None = None
     if shape.get("response") == "json":
@@ -241,9 +252,11 @@ def encode_result(
         fr["id"] = part.call_id
     if media:
         fr["parts"] = media
-    fr.update(shape.get("functionResponse", {}))
+    if "functionResponse" in shape:
+        fr.update(shape["functionResponse"])
     out: dict[str, Any] = {"functionResponse": fr}
-    cache_loss(part, ctx, path)
+    if part.cache_control is not None:
+        cache_loss(part, ctx, path)
     restore(out, part, ctx, path)
     return out
 
@@ -276,6 +289,16 @@ def encode_reasoning(
         return None
     restore(out, part, ctx, path)
     return out
+
+
+def plain_text(part: Part) -> dict[str, Any] | None:
+    """``{"text": ...}`` for a non-empty text part with nothing else to write or report (what
+    `encode_part` makes of it, without the path it would need for a report), else None."""
+    if type(part) is TextPart and part.text and not part.citations and part.cache_control is None:
+        ex = part.extras
+        if ex is None or not ex.fields:
+            return {"text": part.text}
+    return None
 
 
 def encode_part(

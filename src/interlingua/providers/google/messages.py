@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...universal import Message, ToolCallPart
-from ..base import ConversionContext, restore, shape_of
-from .content import encode_part, is_native
+from ..base import ConversionContext, restore
+from .content import encode_part, is_native, plain_text
 from .tables import WIRE_ROLES
 
 
@@ -15,17 +15,6 @@ def call_names(messages: list[Message]) -> dict[str, str]:
     return {
         p.id: p.name for m in messages for p in m.content if isinstance(p, ToolCallPart) and p.id
     }
-
-
-def _parts(
-    m: Message, i: int, names: dict[str, str], ctx: ConversionContext
-) -> list[dict[str, Any]]:
-    out = []
-    for j, part in enumerate(m.content):
-        wire = encode_part(part, names, ctx, f"$.messages[{i}].content[{j}]")
-        if wire is not None:
-            out.append(wire)
-    return out
 
 
 def encode_contents(
@@ -41,18 +30,28 @@ def encode_contents(
     merged_last = False  # whether contents[-1] was built from another format's turns
     seen_turn = False
     for i, m in enumerate(messages):
-        path = f"$.messages[{i}]"
-        parts = _parts(m, i, names, ctx)
-        shape = shape_of(m, ctx)
+        parts = []
+        for j, part in enumerate(m.content):
+            wire = plain_text(part) or encode_part(
+                part, names, ctx, f"$.messages[{i}].content[{j}]"
+            )
+            if wire is not None:
+                parts.append(wire)
+        native = is_native(m)
+        shape = m.extras.shape if native and m.extras is not None else {}
         if m.role in ("system", "developer"):
             if seen_turn:
-                ctx.loss(path, "role-merged", "Gemini has one systemInstruction; moved there")
+                ctx.loss(
+                    f"$.messages[{i}]",
+                    "role-merged",
+                    "Gemini has one systemInstruction; moved there",
+                )
             if system is None:
                 system = {}
                 raw = shape.get("system")
                 if isinstance(raw, str):
                     system["role"] = raw
-                restore(system, m, ctx, path)
+                restore(system, m, ctx, f"$.messages[{i}]")
                 if parts or shape.get("parts") != "absent":
                     system["parts"] = parts
             else:
@@ -60,24 +59,27 @@ def encode_contents(
             continue
         seen_turn = True
         role = WIRE_ROLES[m.role]
-        if is_native(m):
+        if native:
             turn: dict[str, Any] = {}
             if shape.get("role") != "absent":
                 turn["role"] = role
             if parts or shape.get("parts") != "absent":
                 turn["parts"] = parts
-            restore(turn, m, ctx, path)
+            restore(turn, m, ctx, f"$.messages[{i}]")
             contents.append(turn)
             merged_last = False
             continue
         if m.name is not None:
             ctx.loss(
-                f"{path}.name", "parameter-unsupported", "Gemini turns have no participant name"
+                f"$.messages[{i}].name",
+                "parameter-unsupported",
+                "Gemini turns have no participant name",
             )
-        restore({}, m, ctx, path)
+        if m.extras is not None and m.extras.fields:
+            restore({}, m, ctx, f"$.messages[{i}]")
         if not parts:
             continue
-        if contents and merged_last and contents[-1].get("role") == role:
+        if merged_last and contents[-1].get("role") == role:
             contents[-1]["parts"].extend(parts)
             continue
         contents.append({"role": role, "parts": parts})

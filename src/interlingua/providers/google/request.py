@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..._formats import Kind
-from ...universal import Message, Request
+from ...universal import Extras, Message, Request
 from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
 from .config import decode_generation_config, encode_generation_config
-from .content import decode_part, extras, is_native
+from .content import decode_part, is_native
 from .messages import encode_contents
 from .models import GenerateContentRequest
 from .tables import FAMILY, ROLES, SERVICE_TIERS
@@ -39,15 +39,15 @@ class _Ids:
 
 
 def _decode_content(c: dict[str, Any], role: str, ids: _Ids, m: int) -> Message:
-    shape: dict[str, Any] = {}
     parts = take(c, "parts")
-    if parts is None:
-        shape["parts"] = "absent"
     content = []
-    for p, part in enumerate(parts or []):
-        ids.where = (m, p)
-        content.append(decode_part(part, ids.call, ids.result))
-    return Message(role=role, content=content, extras=extras(c, shape))  # type: ignore[arg-type]
+    if parts is not None:
+        call, result = ids.call, ids.result
+        for p, part in enumerate(parts):
+            ids.where = (m, p)
+            content.append(decode_part(part, call, result))
+    shape = {} if parts is not None else {"parts": "absent"}
+    return Message(role=role, content=content, extras=Extras(FAMILY, c, shape))  # type: ignore[arg-type]
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:

@@ -17,7 +17,7 @@ from ...universal import (
     Usage,
 )
 from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
-from .content import decode_part, encode_part, extras, is_native
+from .content import decode_part, encode_part, extras, is_native, plain_text
 from .models import GenerateContentResponse
 from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, SERVICE_TIERS, WIRE_FINISH
 
@@ -174,9 +174,12 @@ def decode_candidate(c: dict[str, Any], position: int, ids: CallIds) -> Choice:
         if take(content, "role") is None:
             mshape["role"] = "absent"
         mextras = extras(content, mshape)
-    has_calls = any(isinstance(p, ToolCallPart) for p in parts)
-    finish, fshape = decode_finish(take(c, "finishReason"), has_calls)
-    shape.update(fshape)
+    raw = take(c, "finishReason")
+    # only STOP reads as tool_calls
+    has_calls = raw == "STOP" and any(type(p) is ToolCallPart for p in parts)
+    finish, fshape = decode_finish(raw, has_calls)
+    if fshape:
+        shape.update(fshape)
     return Choice(
         index=index if index is not None else position,
         message=Message(role="assistant", content=parts, extras=mextras),
@@ -207,8 +210,10 @@ def decode_response(d: dict[str, Any]) -> Response:
                     extras=leftovers(FAMILY, {}, {"blocked": True}),
                 )
             ]
-    created, tshape = decode_time(take(d, "createTime"))
-    shape.update(tshape)
+    created = None
+    if "createTime" in d:
+        created, tshape = decode_time(take(d, "createTime"))
+        shape.update(tshape)
     raw_usage = take(d, "usageMetadata")
     usage, tier = decode_usage(raw_usage) if raw_usage is not None else (None, None)
     if tier is not None:
@@ -261,7 +266,7 @@ def encode_candidate(choice: Choice, i: int, ctx: ConversionContext) -> dict[str
     mshape = shape_of(msg, ctx)
     parts = []
     for j, p in enumerate(msg.content):
-        wire = encode_part(p, {}, ctx, f"{path}.message.content[{j}]")
+        wire = plain_text(p) or encode_part(p, {}, ctx, f"{path}.message.content[{j}]")
         if wire is not None:
             parts.append(wire)
     out: dict[str, Any] = {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ..._errors import InvalidPayloadError, PayloadProblem
 from ..._formats import Format, Kind
 from ...universal import (
     ArgumentsDelta,
+    Delta,
+    Extras,
     PartDelta,
     PartStart,
     PartStop,
@@ -25,9 +27,61 @@ from ...universal import (
 )
 from ..base import StreamDecoder, leftovers, take, validate
 from .content import DATA_KEYS, decode_part, extras, is_thought
-from .models import ErrorEvent, GenerateContentResponse
+from .models import ErrorEvent, GenerateContentResponse, UsageMetadata
 from .response import CallIds, decode_finish, decode_usage
 from .tables import FAMILY
+
+FORMAT: Final = Format.GOOGLE
+KIND: Final = Kind.STREAM_EVENT
+#: the extras of a delta that had nothing beside its text (shared: never mutated)
+_BARE: Final = Extras(FAMILY)
+
+
+def plain_candidate(event: Any) -> dict[str, Any] | None:
+    """The candidate of a chunk that holds one candidate with ``content`` (role ``model``,
+    parts that are each only a text or a thought's text) and maybe ``index`` and
+    ``finishReason``, beside ``responseId``, ``modelVersion`` and ``usageMetadata`` only;
+    every value (but the usage) of the type validation wants. None for any other chunk."""
+    if type(event) is not dict:
+        return None
+    candidates = event.get("candidates")
+    rid = event.get("responseId")
+    model = event.get("modelVersion")
+    present = (rid is not None) + (model is not None) + ("usageMetadata" in event)
+    if (
+        len(event) != present + 1  # no other key, and no explicit null
+        or type(candidates) is not list
+        or len(candidates) != 1
+        or not (rid is None or type(rid) is str)
+        or not (model is None or type(model) is str)
+    ):
+        return None
+    c = candidates[0]
+    if type(c) is not dict:
+        return None
+    content = c.get("content")
+    index = c.get("index")
+    finish = c.get("finishReason")
+    if (
+        len(c) != 1 + (index is not None) + (finish is not None)
+        or not (index is None or type(index) is int)
+        or not (finish is None or type(finish) is str)
+        or type(content) is not dict
+        or len(content) != 2
+        or content.get("role") != "model"
+    ):
+        return None
+    parts = content.get("parts")
+    if type(parts) is not list or not parts:
+        return None
+    for part in parts:
+        if (
+            type(part) is not dict
+            or type(part.get("text")) is not str
+            or len(part) != (1 if part.get("thought") is not True else 2)
+        ):
+            return None
+    return c
 
 
 def is_error_event(event: dict[str, Any]) -> bool:
@@ -66,10 +120,85 @@ class GoogleStreamDecoder(StreamDecoder):
         )
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        if not self.standalone and not self.ended:
+            fast = self._fast(event)
+            if fast is not None:
+                return fast
+        return self._full(event, position)
+
+    def _fast(self, event: dict[str, Any]) -> list[StreamEvent] | None:
+        """What `_full` makes of a `plain_candidate` chunk, without validating the whole
+        chunk; None (nothing changed) when the chunk is not one or its usage is invalid."""
+        c = plain_candidate(event)
+        if c is None:
+            return None
+        index = c.get("index")
+        ci = index if index is not None else 0
+        st = self.choices.get(ci)
+        if st is not None and st.finished:
+            return None
+        usage = None
+        if "usageMetadata" in event:
+            try:
+                usage = decode_usage(validate(UsageMetadata, event["usageMetadata"], FORMAT, KIND))
+            except InvalidPayloadError:
+                return None
+        rid, model = event.get("responseId"), event.get("modelVersion")
+        out: list[StreamEvent] = []
+        if not self.started:
+            out.append(ResponseStart(id=rid, model=model))
+            self.started = True
+        if self.ids is None:
+            self.ids = CallIds(rid)
+        if st is None:
+            st = self._state(ci)
+        for part in c["content"]["parts"]:
+            kind = "text" if len(part) == 1 else "reasoning"
+            if st.open is None or st.open[1] != kind:
+                start = TextPart(text="") if kind == "text" else ReasoningPart(text="")
+                out += self._begin(st, ci, kind, start)
+            assert st.open is not None
+            delta: Delta
+            if kind == "text":
+                delta = TextDelta(text=part["text"], extras=_BARE)
+            else:
+                delta = ReasoningDelta(text=part["text"], extras=_BARE)
+            out.append(PartDelta(index=st.open[0], delta=delta, choice_index=ci))
+        shape: dict[str, Any] = {"frame": True}
+        if index is None:
+            shape["index"] = "absent"
+        raw = c.get("finishReason")
+        finish = None
+        if raw is not None:
+            finish, fshape = decode_finish(raw, st.calls)
+            shape.update(fshape)
+            out += self._close(st, ci)
+            st.finished = True
+        chunk: dict[str, Any] = {}
+        if rid is not None:
+            chunk["responseId"] = rid
+        if model is not None:
+            chunk["modelVersion"] = model
+        if usage is not None and usage[1] is not None:
+            chunk["serviceTier"] = usage[1]
+        chunk["fields"] = {}
+        shape["chunk"] = chunk
+        out.append(
+            ResponseDelta(
+                finish_reason=finish,
+                choice_index=ci,
+                usage=usage[0] if usage is not None else None,
+                extras=Extras(FAMILY, {}, shape),
+            )
+        )
+        return out
+
+    def _full(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        """Any chunk: validated, then read."""
         if not self.standalone and self.ended:
             raise self._fail(position, "a chunk after the stream ended with an error")
         if is_error_event(event):
-            ev = validate(ErrorEvent, event, Format.GOOGLE, Kind.STREAM_EVENT)
+            ev = validate(ErrorEvent, event, FORMAT, KIND)
             err = ev.pop("error")
             self.ended = True
             return [
@@ -79,7 +208,7 @@ class GoogleStreamDecoder(StreamDecoder):
                     extras=leftovers(FAMILY, err, {"event": ev} if ev else {}),
                 )
             ]
-        d = validate(GenerateContentResponse, event, Format.GOOGLE, Kind.STREAM_EVENT)
+        d = validate(GenerateContentResponse, event, FORMAT, KIND)
         out: list[StreamEvent] = []
         rid, model = take(d, "responseId"), take(d, "modelVersion")
         if self.standalone or not self.started:

@@ -67,6 +67,8 @@ class GoogleStreamEncoder(StreamEncoder):
 
     def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
         self.count += 1
+        if len(events) == 1 and type(events[0]) is PartDelta and not self.native:
+            return [] if self.stopped else self._delta(events[0])  # not a frame: a delta
         if any(_is_frame(ev, self.ctx.family) for ev in events):
             self.native = True
             return self._native(events)
@@ -225,11 +227,12 @@ class GoogleStreamEncoder(StreamEncoder):
     def _delta(self, ev: PartDelta) -> list[dict[str, Any]]:
         key = (ev.choice_index, ev.index)
         d = ev.delta
-        path = self._path()
         kind = self.kinds.get(key)
         if kind is None:
             self.ctx.loss(
-                path, "stream-event-dropped", f"a delta for part {ev.index}, which never started"
+                self._path(),
+                "stream-event-dropped",
+                f"a delta for part {ev.index}, which never started",
             )
             return []
         if isinstance(d, ArgumentsDelta) and key in self.calls:
@@ -246,12 +249,14 @@ class GoogleStreamEncoder(StreamEncoder):
                 return self._chunk(
                     ev.choice_index, [{"thought": True, "thoughtSignature": d.signature}]
                 )
-            self.ctx.loss(path, "signature-not-portable", f"a {d.origin} reasoning signature")
+            self.ctx.loss(
+                self._path(), "signature-not-portable", f"a {d.origin} reasoning signature"
+            )
             return []
         if isinstance(d, CitationDelta):
-            self.ctx.loss(path, "citation-unsupported", "citations in a Gemini stream")
+            self.ctx.loss(self._path(), "citation-unsupported", "citations in a Gemini stream")
             return []
-        self.ctx.loss(path, "stream-event-dropped", f"a {d.type} delta for a {kind} part")
+        self.ctx.loss(self._path(), "stream-event-dropped", f"a {d.type} delta for a {kind} part")
         return []
 
     def _stop_part(self, ev: PartStop) -> list[dict[str, Any]]:

@@ -14,24 +14,28 @@ _TYPES: Final = frozenset({"STRING", "NUMBER", "INTEGER", "BOOLEAN", "ARRAY", "O
 # --- schemas --------------------------------------------------------------------------------
 
 
-def _retype(schema: Any, upper: bool) -> Any:
-    """``schema`` with its ``type`` words in Gemini's (upper) or JSON Schema's (lower) case."""
+def _retype(schema: Any, upper: bool, odd: list[str]) -> Any:
+    """``schema`` with its ``type`` words in Gemini's (upper) or JSON Schema's (lower) case.
+    Lowering adds to ``odd`` the words it leaves that raising would change (``"string"``)."""
     if isinstance(schema, list):
-        return [_retype(s, upper) for s in schema]
+        return [_retype(s, upper, odd) for s in schema]
     if not isinstance(schema, dict):
         return schema
     out: dict[str, Any] = {}
     for key, value in schema.items():
         if key == "type" and isinstance(value, str):
-            out[key] = (
-                value.upper()
-                if upper and value.upper() in _TYPES
-                else (value.lower() if not upper and value in _TYPES else value)
-            )
+            if upper:
+                out[key] = value.upper() if value.upper() in _TYPES else value
+            elif value in _TYPES:
+                out[key] = value.lower()
+            else:
+                out[key] = value
+                if value.upper() in _TYPES:
+                    odd.append(value)
         elif key in ("properties", "$defs", "defs") and isinstance(value, dict):
-            out[key] = {k: _retype(v, upper) for k, v in value.items()}
+            out[key] = {k: _retype(v, upper, odd) for k, v in value.items()}
         elif key in ("items", "anyOf", "additionalProperties"):
-            out[key] = _retype(value, upper)
+            out[key] = _retype(value, upper, odd)
         else:
             out[key] = value
     return out
@@ -40,9 +44,10 @@ def _retype(schema: Any, upper: bool) -> Any:
 def decode_schema(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """An OpenAPI-subset schema (``parameters``, ``responseSchema``) as JSON Schema, and the
     shape that writes it back (the original when lower-casing would not)."""
-    converted: dict[str, Any] = _retype(schema, upper=False)
+    odd: list[str] = []
+    converted: dict[str, Any] = _retype(schema, False, odd)
     shape: dict[str, Any] = {"schema": "openapi"}
-    if _retype(converted, upper=True) != schema:
+    if odd:
         shape["original"] = schema
     return converted, shape
 
@@ -51,7 +56,7 @@ def encode_schema(schema: dict[str, Any], shape: dict[str, Any]) -> dict[str, An
     original = shape.get("original")
     if isinstance(original, dict):
         return original
-    out: dict[str, Any] = _retype(schema, upper=True)
+    out: dict[str, Any] = _retype(schema, True, [])
     return out
 
 
