@@ -10,12 +10,7 @@ from ._formats import Format, Kind, parse_format, parse_kind
 from ._json import coerce_payload
 from ._losses import Loss, OnLoss, apply_policy, check_on_loss
 from ._registry import adapter_for, adapters
-from .providers.base import (
-    ConversionContext,
-    ProviderAdapter,
-    boundary_error,
-    conversion_boundary,
-)
+from .providers.base import ConversionContext, ProviderAdapter, boundary_error
 from .universal import Request, Response, StreamEvent
 
 __all__ = [
@@ -136,31 +131,39 @@ def _kind_of(obj: object) -> Kind:
 
 
 def _encode(adapter: ProviderAdapter, obj: Universal, kind: Kind, model: str | None) -> Translation:
-    ctx = ConversionContext(adapter.format, kind, model=model)
-    with conversion_boundary(adapter.format, kind):  # one ``with``: encoding is the costlier half
+    fmt = adapter.format
+    ctx = ConversionContext(fmt, kind, None, model)
+    try:
         if isinstance(obj, Request):
             out = adapter.request_from_universal(obj, ctx)
         elif isinstance(obj, Response):
             out = adapter.response_from_universal(obj, ctx)
         else:
-            events = adapter.stream_encoder(ctx).feed(list(obj))
-            if len(events) != 1:
-                raise UnsupportedFeatureError(
-                    [
-                        Loss(
-                            "$",
-                            "stream-event-not-standalone",
-                            f"this event becomes {len(events)} {adapter.format.value} events; "
-                            "translate the whole stream with translate_stream",
-                        )
-                    ],
-                    target=adapter.format.value,
-                    kind=kind.value,
-                )
-            out = events[0]
+            out = _encode_event(adapter, obj, ctx)
+    except Exception as exc:
+        converted = boundary_error(exc, fmt, kind)
+        if converted is None:
+            raise
+        raise converted from None
     if model is not None:
         out = adapter.set_model(out, model, kind)
     return Translation(out, ctx.losses.losses)
+
+
+def _encode_event(
+    adapter: ProviderAdapter, events: list[StreamEvent], ctx: ConversionContext
+) -> dict[str, Any]:
+    """One standalone stream event; raises if the target needs several events for it."""
+    out = adapter.stream_encoder(ctx).feed(list(events))
+    if len(out) != 1:
+        loss = Loss(
+            "$",
+            "stream-event-not-standalone",
+            f"this event becomes {len(out)} {ctx.format.value} events; "
+            "translate the whole stream with translate_stream",
+        )
+        raise UnsupportedFeatureError([loss], target=ctx.format.value, kind=ctx.kind.value)
+    return out[0]
 
 
 def from_universal(
@@ -188,7 +191,9 @@ def _translate(
 ) -> Translation:
     data = coerce_payload(payload)
     adapter, resolved = _resolve(data, source, kind)
-    if adapter is target:
+    if adapter is target or (
+        resolved in target.family_identical and adapter.family == target.family
+    ):
         out = target.set_model(data, model, resolved) if model is not None else data
         return Translation(out, [])
     universal = _decode(adapter, data, resolved)
@@ -205,7 +210,8 @@ def translate_with_report(
 ) -> Translation:
     """Translate ``payload`` into format ``to`` and return it with the list of losses.
 
-    A payload already in format ``to`` is returned unchanged (with ``model`` applied).
+    A payload already in format ``to`` is returned unchanged (with ``model`` applied), as is
+    one whose format writes it identically (an Anthropic response for Bedrock or Vertex).
     """
     return _translate(payload, adapter_for(parse_format(to)), source, kind, model)
 

@@ -26,6 +26,8 @@ class AnthropicAdapter(ProviderAdapter):
     sse_event_names: ClassVar[bool] = True
     sse_done: ClassVar[str | None] = None
     capabilities: ClassVar[Mapping[str, Support]] = CAPABILITIES
+    #: Bedrock and Vertex return the Anthropic response body unchanged
+    family_identical: ClassVar[frozenset[Kind]] = frozenset({Kind.RESPONSE})
     #: ``anthropic_version`` a cloud variant writes into request bodies (None: plain Anthropic)
     body_version: ClassVar[str | None] = None
     #: the cloud whose payloads this adapter claims (None: plain Anthropic)
