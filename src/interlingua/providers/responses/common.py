@@ -33,7 +33,9 @@ def shape(node: HasExtras | None) -> dict[str, Any]:
 def restore_into(out: dict[str, Any], node: HasExtras, ctx: ConversionContext, path: str) -> None:
     """`restore`, merging same-family dict leftovers listed in NESTED into what is written."""
     ex = node.extras
-    if ex is None or ex.family != ctx.family:
+    if ex is None:
+        return
+    if ex.family != ctx.family:
         restore(out, node, ctx, path)
         return
     for key, value in ex.fields.items():
@@ -67,4 +69,6 @@ def encode_service_tier(tier: str | None, same: bool, ctx: ConversionContext) ->
 def safe_id(value: str | None, default: str) -> str:
     """An id fragment made of the characters ids are written with."""
     text = value or default
+    if text.replace("_", "").replace("-", "").isalnum():
+        return text
     return "".join(c if c.isalnum() or c in "_-" else "_" for c in text)

@@ -53,7 +53,8 @@ def decode_items(items: list[dict[str, Any]]) -> list[Message]:
     group: Message | None = None
     for item in items:
         kind = item.get("type")
-        if is_message(item) and item["role"] != "assistant":
+        message = is_message(item)
+        if message and item["role"] != "assistant":
             group = None
             messages.append(decode_message(item))
         elif kind in ("function_call_output", "custom_tool_call_output"):
@@ -61,7 +62,7 @@ def decode_items(items: list[dict[str, Any]]) -> list[Message]:
             messages.append(
                 Message(role="tool", content=[decode_output(item)], extras=leftovers(F, {}))
             )
-        elif not is_message(item) and item.get("role") in ROLES:
+        elif not message and item.get("role") in ROLES:
             group = None
             messages.append(
                 Message(
@@ -224,39 +225,39 @@ def _encode_turn(m: Message, ctx: ConversionContext, path: str) -> list[dict[str
     """A user/system/developer message; tool results inside it become output items."""
     items: list[dict[str, Any]] = []
     run: list[tuple[int, Part]] = []
-
-    def flush() -> None:
-        if not run and items:
-            return
-        item: dict[str, Any] = {"role": m.role}
-        sh = shape(m)
-        only = run[0][1] if len(run) == 1 else None
-        if (sh.get("content") == "string" and isinstance(only, TextPart) and mine(m)) or (
-            not mine(m) and isinstance(only, TextPart) and not _marked(only)
-        ):
-            item["content"] = only.text
-        else:
-            item["content"] = [
-                p
-                for j, part in run
-                if (p := encode_part(part, "input", ctx, f"{path}.content[{j}]")) is not None
-            ]
-        if m.name is not None:
-            ctx.loss(f"{path}.name", "part-field-dropped", "Responses messages carry no name")
-        restore(item, m, ctx, path)
-        items.append(item)
-        run.clear()
-
     for j, part in enumerate(m.content):
         if isinstance(part, ToolResultPart):
             if run:
-                flush()
+                items.append(_turn_item(m, run, ctx, path))
+                run = []
             items += _encode_results([part], ctx, path, j)
         else:
             run.append((j, part))
     if run or not items:
-        flush()
+        items.append(_turn_item(m, run, ctx, path))
     return items
+
+
+def _turn_item(
+    m: Message, run: list[tuple[int, Part]], ctx: ConversionContext, path: str
+) -> dict[str, Any]:
+    """The message item of ``run``, consecutive parts of ``m`` (with their indexes)."""
+    item: dict[str, Any] = {"role": m.role}
+    only = run[0][1] if len(run) == 1 else None
+    if isinstance(only, TextPart) and (
+        shape(m).get("content") == "string" if mine(m) else not _marked(only)
+    ):
+        item["content"] = only.text
+    else:
+        item["content"] = [
+            p
+            for j, part in run
+            if (p := encode_part(part, "input", ctx, f"{path}.content[{j}]")) is not None
+        ]
+    if m.name is not None:
+        ctx.loss(f"{path}.name", "part-field-dropped", "Responses messages carry no name")
+    restore(item, m, ctx, path)
+    return item
 
 
 def _marked(part: TextPart) -> bool:
@@ -277,12 +278,12 @@ def _encode_results(
             continue
         kind = "custom_tool_call_output" if part.kind == "custom" else "function_call_output"
         item: dict[str, Any] = {"type": kind, "call_id": part.call_id}
+        own = mine(part)
         texts = [c for c in part.content if isinstance(c, TextPart)]
-        string = (
-            shape(part).get("content") == "string"
-            if mine(part)
-            else (len(texts) == len(part.content) and not any(_marked(t) for t in texts))
-        )
+        if own:
+            string = shape(part).get("content") == "string"
+        else:
+            string = len(texts) == len(part.content) and not any(_marked(t) for t in texts)
         if string:
             item["output"] = "".join(t.text for t in texts)
         else:
@@ -291,7 +292,7 @@ def _encode_results(
                 for k, c in enumerate(part.content)
                 if (e := encode_part(c, "tool", ctx, f"{p}.content[{k}]")) is not None
             ]
-        if part.name is not None and mine(part):
+        if part.name is not None and own:
             item["name"] = part.name
         if part.is_error:
             ctx.loss(
@@ -307,7 +308,8 @@ def _encode_results(
 def encode_assistant(
     parts: list[Part], ctx: ConversionContext, place: Place, path: str, key: str
 ) -> list[dict[str, Any]]:
-    """An assistant turn's parts as output items (messages, calls, reasoning)."""
+    """An assistant turn's parts as output items (messages, calls, reasoning); the ids of new
+    items are made of ``key`` and their position."""
     items: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     for j, part in enumerate(parts):
@@ -315,7 +317,7 @@ def encode_assistant(
         sh = shape(part)
         if isinstance(part, (TextPart, RefusalPart)) or sh.get("in_message"):
             if current is None or "item" in sh:
-                current = _start_message(part, sh, place, f"msg_{key}_{len(items)}")
+                current = _start_message(part, sh, place, key, len(items))
                 items.append(current)
                 if isinstance(current["content"], str):
                     current = None
@@ -326,11 +328,11 @@ def encode_assistant(
             continue
         current = None
         if isinstance(part, ToolCallPart):
-            call = encode_call(part, ctx, place, p, f"fc_{key}_{len(items)}")
+            call = encode_call(part, ctx, place, p, key, len(items))
             if call is not None:
                 items.append(call)
         elif isinstance(part, ReasoningPart):
-            item = encode_reasoning(part, ctx, place, p, f"rs_{key}_{len(items)}")
+            item = encode_reasoning(part, ctx, place, p, key, len(items))
             if item is not None:
                 items.append(item)
         elif isinstance(part, OpaquePart) and part.family == F:
@@ -344,7 +346,9 @@ def _fresh(item: dict[str, Any]) -> bool:
     return item.get("type") == "message" and item.get("role") == "assistant"
 
 
-def _start_message(part: Part, sh: dict[str, Any], place: Place, new_id: str) -> dict[str, Any]:
+def _start_message(
+    part: Part, sh: dict[str, Any], place: Place, key: str, n: int
+) -> dict[str, Any]:
     if "item" in sh:
         item = {**sh["item"], "role": "assistant"}
         string = sh.get("content") == "string" and isinstance(part, TextPart)
@@ -353,7 +357,7 @@ def _start_message(part: Part, sh: dict[str, Any], place: Place, new_id: str) ->
     if place == "request" and isinstance(part, TextPart) and not part.citations:
         return {"role": "assistant", "content": part.text}
     return {
-        "id": safe_id(new_id, "msg"),
+        "id": safe_id(f"msg_{key}_{n}", "msg"),
         "type": "message",
         "role": "assistant",
         "status": "completed",
@@ -362,7 +366,7 @@ def _start_message(part: Part, sh: dict[str, Any], place: Place, new_id: str) ->
 
 
 def encode_call(
-    part: ToolCallPart, ctx: ConversionContext, place: Place, path: str, new_id: str
+    part: ToolCallPart, ctx: ConversionContext, place: Place, path: str, key: str, n: int
 ) -> dict[str, Any] | None:
     sh = shape(part)
     if part.cache_control is not None:
@@ -384,7 +388,7 @@ def encode_call(
         "input" if custom else "arguments": part.arguments,
     }
     if place == "response" and not mine(part):
-        out["id"] = safe_id(new_id, "fc")
+        out["id"] = safe_id(f"fc_{key}_{n}", "fc")
         if not custom:
             out["status"] = "completed"
     restore_into(out, part, ctx, path)
@@ -392,7 +396,7 @@ def encode_call(
 
 
 def encode_reasoning(
-    part: ReasoningPart, ctx: ConversionContext, place: Place, path: str, new_id: str
+    part: ReasoningPart, ctx: ConversionContext, place: Place, path: str, key: str, n: int
 ) -> dict[str, Any] | None:
     sh = shape(part)
     own = mine(part)
@@ -415,7 +419,7 @@ def encode_reasoning(
         return None
     out: dict[str, Any] = {"type": "reasoning"}
     if part.id is not None or not own:
-        out["id"] = part.id or safe_id(new_id, "rs")
+        out["id"] = part.id or safe_id(f"rs_{key}_{n}", "rs")
     if sh.get("summary") != "raw":
         out["summary"] = [{"type": "summary_text", "text": s} for s in part.summary or []]
     if part.text is not None and sh.get("content") != "raw":

@@ -24,15 +24,18 @@ from .tools import (
 )
 
 LOGPROBS_INCLUDE = "message.output_text.logprobs"
-_DIRECT = (
-    "parallel_tool_calls",
-    "temperature",
-    "top_p",
-    "top_logprobs",
-    "stream",
-    "metadata",
-    "service_tier",
-    "store",
+#: request keys decoded into the `Request` field of the same name
+_DIRECT = frozenset(
+    {
+        "parallel_tool_calls",
+        "temperature",
+        "top_p",
+        "top_logprobs",
+        "stream",
+        "metadata",
+        "service_tier",
+        "store",
+    }
 )
 
 
@@ -49,7 +52,7 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
             Message(
                 role="system",
                 content=[TextPart(text=instructions)],
-                extras=leftovers(F, {}, shape={"instructions": True}),
+                extras=leftovers(F, {}, {"instructions": True}),
             )
         )
     inp = take(d, "input")
@@ -67,8 +70,11 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
     choice = take(d, "tool_choice")
     if choice is not None:
         req.tool_choice = decode_tool_choice(choice)
-    for key in _DIRECT:
-        setattr(req, key, take(d, key))
+    for key in _DIRECT.intersection(d):
+        value = d[key]
+        if value is not None:  # a null stays in the extras, as with `take`
+            del d[key]
+            setattr(req, key, value)
     req.max_tokens = take(d, "max_output_tokens")
     text = d.get("text")
     if isinstance(text, dict) and isinstance(text.get("format"), dict):
@@ -86,7 +92,7 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
         req.user = take(d, "user")
         if req.user is not None:
             sh["user"] = "user"
-    req.extras = leftovers(F, d, shape=sh)
+    req.extras = leftovers(F, d, sh)
     return req
 
 

@@ -12,6 +12,7 @@ from ...universal import (
     ArgumentsDelta,
     CitationDelta,
     Delta,
+    Extras,
     KeepAlive,
     PartDelta,
     PartStart,
@@ -27,7 +28,7 @@ from ...universal import (
     SummaryDelta,
     TextDelta,
 )
-from ..base import StreamDecoder, leftovers, validate
+from ..base import StreamDecoder, validate
 from .common import F
 from .content import decode_annotation, decode_part
 from .items import decode_output_item, is_message
@@ -45,11 +46,35 @@ _ARGUMENT_DELTAS = frozenset(
 )
 TERMINAL = frozenset({"response.completed", "response.incomplete", "response.failed"})
 _STARTS = frozenset({"response.created", "response.queued"})
+#: delta events whose part is found by ``content_index`` too (the others: by output index)
+_BY_CONTENT = frozenset(
+    {
+        "response.output_text.delta",
+        "response.refusal.delta",
+        "response.output_text.annotation.added",
+    }
+)
+#: the delta events `_fast` decodes (their wire type is DeltaEvent)
+_FAST = frozenset({*_DELTAS, *_ARGUMENT_DELTAS, "response.reasoning_summary_text.delta"})
+#: the keys such an event may have for `_fast` (others, or keys that are not strings: `_full`)
+_FAST_KEYS = frozenset(
+    {
+        "type",
+        "delta",
+        "item_id",
+        "output_index",
+        "sequence_number",
+        "content_index",
+        "summary_index",
+        "logprobs",
+        "obfuscation",
+    }
+)
 
 
 def carrier(event: StreamEvent, kind: str, rest: dict[str, Any]) -> StreamEvent:
     """Mark ``event`` as the one that carries wire event ``kind`` (its other keys in ``rest``)."""
-    event.extras = leftovers(F, rest, shape={"event": kind}, quiet=frozenset(rest))
+    event.extras = Extras(F, rest, {"event": kind}, frozenset(rest))
     return event
 
 
@@ -94,6 +119,41 @@ class ResponsesStreamDecoder(StreamDecoder):
         return index
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
+        if self.standalone or (self.started and not self.ended):
+            fast = self._fast(event, position)
+            if fast is not None:
+                return fast
+        return self._full(event, position)
+
+    def _fast(self, event: dict[str, Any], position: int) -> list[StreamEvent] | None:
+        """A delta event of the common shape, decoded as `_full` decodes it but without the
+        validated copy; None for anything else (including anything validation would reject)."""
+        if type(event) is not dict or not event.keys() <= _FAST_KEYS:
+            return None
+        kind = event.get("type")
+        if type(kind) is not str or kind not in _FAST:
+            return None
+        item_id, oi = event.get("item_id"), event.get("output_index")
+        if type(event.get("delta")) is not str or type(item_id) is not str or type(oi) is not int:
+            return None
+        seq = event.get("sequence_number", 0)
+        if type(seq) is not int:
+            return None
+        # the validated copy's order: declared keys first, then the others as they came
+        if "sequence_number" in event:
+            rest = {"item_id": item_id, "output_index": oi, "sequence_number": seq, **event}
+        else:
+            rest = {"item_id": item_id, "output_index": oi, **event}
+        del rest["type"]
+        delta = _delta(kind, rest)
+        if delta is None:
+            return None
+        index = self._find(
+            (oi, rest.get("content_index") if kind in _BY_CONTENT else None), position
+        )
+        return [carrier(PartDelta(index=index, delta=delta), kind, rest)]
+
+    def _full(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
         ev = validate(WireEvent, event, Format.RESPONSES, Kind.STREAM_EVENT)
         kind = ev.pop("type")
         if not self.standalone and kind not in ("error", "keepalive"):
@@ -162,24 +222,11 @@ class ResponsesStreamDecoder(StreamDecoder):
             if ev["part"].get("type") not in ("output_text", "refusal"):
                 return [carrier(KeepAlive(), kind, ev)]
             return [carrier(PartStop(index=self._find((oi, ci), position, stop=True)), kind, ev)]
-        delta = self._delta(kind, ev)
+        delta = _delta(kind, ev)
         if delta is not None and isinstance(oi, int):
-            key = (oi, ci if kind in _DELTAS and kind != "response.reasoning_text.delta" else None)
-            if kind == "response.output_text.annotation.added":
-                key = (oi, ci)
+            key = (oi, ci if kind in _BY_CONTENT else None)
             return [carrier(PartDelta(index=self._find(key, position), delta=delta), kind, ev)]
         return [carrier(KeepAlive(), kind, ev)]
-
-    def _delta(self, kind: str, ev: dict[str, Any]) -> Delta | None:
-        if kind in _DELTAS:
-            return _DELTAS[kind](text=ev.pop("delta"))
-        if kind in _ARGUMENT_DELTAS:
-            return ArgumentsDelta(json=ev.pop("delta"))
-        if kind == "response.reasoning_summary_text.delta":
-            return SummaryDelta(text=ev.pop("delta"), summary_index=ev.get("summary_index", 0))
-        if kind == "response.output_text.annotation.added":
-            return CitationDelta(citation=decode_annotation(ev.pop("annotation")))
-        return None
 
     def finish(self) -> list[StreamEvent]:
         if self.standalone or self.ended:
@@ -189,6 +236,19 @@ class ResponsesStreamDecoder(StreamDecoder):
             format=Format.RESPONSES.value,
             kind=Kind.STREAM_EVENT.value,
         )
+
+
+def _delta(kind: str, ev: dict[str, Any]) -> Delta | None:
+    """The universal delta a delta event carries (its ``delta`` or ``annotation`` consumed)."""
+    if kind in _DELTAS:
+        return _DELTAS[kind](text=ev.pop("delta"))
+    if kind in _ARGUMENT_DELTAS:
+        return ArgumentsDelta(json=ev.pop("delta"))
+    if kind == "response.reasoning_summary_text.delta":
+        return SummaryDelta(text=ev.pop("delta"), summary_index=ev.get("summary_index", 0))
+    if kind == "response.output_text.annotation.added":
+        return CitationDelta(citation=decode_annotation(ev.pop("annotation")))
+    return None
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -39,6 +39,15 @@ from .items import encode_assistant
 from .response import encode_usage, response_from_universal
 from .tables import APPROXIMATE_FINISH, DEFAULT_ID, DEFAULT_MODEL, FINISH_STATUS
 
+#: the delta event of each kind of open item (reasoning: of its reasoning text)
+_DELTA_EVENTS = {
+    "message": "response.output_text.delta",
+    "refusal": "response.refusal.delta",
+    "function_call": "response.function_call_arguments.delta",
+    "custom_tool_call": "response.custom_tool_call_input.delta",
+    "reasoning": "response.reasoning_text.delta",
+}
+
 
 @dataclass(slots=True)
 class _Open:
@@ -50,6 +59,17 @@ class _Open:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     reasoning_open: bool = False
     encrypted: str | None = None
+    #: the keys every delta event of this item starts with
+    head: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.head = {
+            "type": _DELTA_EVENTS[self.kind],
+            "item_id": self.item["id"],
+            "output_index": self.output_index,
+        }
+        if self.kind in ("message", "refusal", "reasoning"):
+            self.head["content_index"] = 0
 
 
 class ResponsesStreamEncoder(StreamEncoder):
@@ -74,10 +94,13 @@ class ResponsesStreamEncoder(StreamEncoder):
     # --- same family -------------------------------------------------------------------
 
     def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
-        carriers = [e for e in events if "event" in shape(e)]
-        if carriers:
-            self.mirrored = True
-            return [self._mirror(e) for e in carriers]
+        for e in events:
+            ex = e.extras
+            if ex is not None and ex.family == F and "event" in ex.shape:
+                self.mirrored = True
+                return [self._mirror(e) for e in events if "event" in shape(e)]
+        if len(events) == 1:
+            return self._generate(events[0])
         out: list[dict[str, Any]] = []
         for ev in events:
             out += self._generate(ev)
@@ -156,6 +179,12 @@ class ResponsesStreamEncoder(StreamEncoder):
         ]
 
     def _generate(self, ev: StreamEvent) -> list[dict[str, Any]]:
+        if self.started and not self.stopped:  # the most frequent events first
+            if isinstance(ev, PartDelta):
+                return self._part_delta(ev)
+            if isinstance(ev, ResponseDelta):
+                self._response_delta(ev)
+                return []
         if isinstance(ev, KeepAlive):
             return []
         if isinstance(ev, StreamError):
@@ -174,11 +203,14 @@ class ResponsesStreamEncoder(StreamEncoder):
         elif isinstance(ev, PartStop):
             out += self._part_stop(ev.index)
         elif isinstance(ev, ResponseDelta):
-            self.finish_reason = ev.finish_reason or self.finish_reason
-            self.usage = merge_usage(self.usage, ev.usage)
+            self._response_delta(ev)
         elif isinstance(ev, ResponseStop):
             out += self._end()
         return out
+
+    def _response_delta(self, ev: ResponseDelta) -> None:
+        self.finish_reason = ev.finish_reason or self.finish_reason
+        self.usage = merge_usage(self.usage, ev.usage)
 
     def _item_id(self, prefix: str) -> str:
         return safe_id(f"{prefix}_{self.rid}_{len(self.output) + len(self.open)}", prefix)
@@ -254,18 +286,11 @@ class ResponsesStreamEncoder(StreamEncoder):
 
     def _text(self, state: _Open, text: str) -> list[dict[str, Any]]:
         state.text.append(text)
-        ids = {"item_id": state.item["id"], "output_index": state.output_index}
+        seq = self.seq
+        self.seq = seq + 1
         if state.kind == "message":
-            return [
-                self._emit(
-                    "response.output_text.delta", **ids, content_index=0, delta=text, logprobs=[]
-                )
-            ]
-        if state.kind == "refusal":
-            return [self._emit("response.refusal.delta", **ids, content_index=0, delta=text)]
-        if state.kind == "custom_tool_call":
-            return [self._emit("response.custom_tool_call_input.delta", **ids, delta=text)]
-        return [self._emit("response.function_call_arguments.delta", **ids, delta=text)]
+            return [{**state.head, "delta": text, "logprobs": [], "sequence_number": seq}]
+        return [{**state.head, "delta": text, "sequence_number": seq}]
 
     def _reasoning(self, state: _Open, text: str) -> list[dict[str, Any]]:
         ids = {"item_id": state.item["id"], "output_index": state.output_index}
@@ -281,7 +306,8 @@ class ResponsesStreamEncoder(StreamEncoder):
                 )
             )
         state.text.append(text)
-        out.append(self._emit("response.reasoning_text.delta", **ids, content_index=0, delta=text))
+        out.append({**state.head, "delta": text, "sequence_number": self.seq})
+        self.seq += 1
         return out
 
     def _summary(self, state: _Open, index: int, text: str) -> list[dict[str, Any]]:
