@@ -50,7 +50,7 @@ _REQUEST, _RESPONSE, _STREAM_EVENT = _ALL_KINDS
 
 def _detect(data: dict[str, Any], kind: Kind | None, only: Format | None = None) -> Detection:
     kinds = (kind,) if kind is not None else _ALL_KINDS
-    tried: dict[str, str] = {}
+    declined: list[tuple[ProviderAdapter, list[str]]] = []  # the reasons, joined only to raise
     for adapter in adapters():
         if only is not None and adapter.format is not only:
             continue
@@ -65,9 +65,10 @@ def _detect(data: dict[str, Any], kind: Kind | None, only: Format | None = None)
             if reason is None:
                 return Detection(adapter.format, k)
             reasons.append(reason)
-        tried[adapter.format.value] = "; ".join(dict.fromkeys(reasons))
-    if only is not None and not tried:
+        declined.append((adapter, reasons))
+    if only is not None and not declined:
         adapter_for(only)  # raises: no adapter for that format
+    tried = {a.format.value: "; ".join(dict.fromkeys(reasons)) for a, reasons in declined}
     raise DetectionError(tried, kind=kind.value if kind else None)
 
 
