@@ -4,7 +4,6 @@ https://platform.openai.com/docs/api-reference/responses-streaming
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...universal import (
@@ -34,42 +33,11 @@ from ...universal import (
 from ...universal.accumulate import merge_usage
 from ..base import ConversionContext, StreamEncoder
 from .common import F, safe_id, shape
-from .content import encode_annotation, encode_part
-from .items import encode_assistant
-from .response import encode_usage, response_from_universal
+from .content import encode_annotation
+from .open_item import OpenItem
+from .response import encode_usage
+from .stream_mirror import mirror_event
 from .tables import APPROXIMATE_FINISH, DEFAULT_ID, DEFAULT_MODEL, FINISH_STATUS
-
-#: the delta event of each kind of open item (reasoning: of its reasoning text)
-_DELTA_EVENTS = {
-    "message": "response.output_text.delta",
-    "refusal": "response.refusal.delta",
-    "function_call": "response.function_call_arguments.delta",
-    "custom_tool_call": "response.custom_tool_call_input.delta",
-    "reasoning": "response.reasoning_text.delta",
-}
-
-
-@dataclass(slots=True)
-class _Open:
-    kind: str  # message, refusal, function_call, custom_tool_call, reasoning
-    item: dict[str, Any]
-    output_index: int
-    text: list[str] = field(default_factory=list)
-    summary: dict[int, list[str]] = field(default_factory=dict)
-    annotations: list[dict[str, Any]] = field(default_factory=list)
-    reasoning_open: bool = False
-    encrypted: str | None = None
-    #: the keys every delta event of this item starts with
-    head: dict[str, Any] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.head = {
-            "type": _DELTA_EVENTS[self.kind],
-            "item_id": self.item["id"],
-            "output_index": self.output_index,
-        }
-        if self.kind in ("message", "refusal", "reasoning"):
-            self.head["content_index"] = 0
 
 
 class ResponsesStreamEncoder(StreamEncoder):
@@ -86,7 +54,7 @@ class ResponsesStreamEncoder(StreamEncoder):
         self.model = DEFAULT_MODEL
         self.created = 0
         self.output: list[dict[str, Any]] = []
-        self.open: dict[int, _Open] = {}
+        self.open: dict[int, OpenItem] = {}
         self.skipped: set[int] = set()
         self.usage: Usage | None = None
         self.finish_reason: Any = None
@@ -98,46 +66,12 @@ class ResponsesStreamEncoder(StreamEncoder):
             ex = e.extras
             if ex is not None and ex.family == F and "event" in ex.shape:
                 self.mirrored = True
-                return [self._mirror(e) for e in events if "event" in shape(e)]
+                return [mirror_event(e, self.ctx, self.rid) for e in events if "event" in shape(e)]
         if len(events) == 1:
             return self._generate(events[0])
         out: list[dict[str, Any]] = []
         for ev in events:
             out += self._generate(ev)
-        return out
-
-    def _mirror(self, ev: StreamEvent) -> dict[str, Any]:
-        assert ev.extras is not None
-        out: dict[str, Any] = {"type": ev.extras.shape["event"]}
-        ctx = self.ctx
-        if isinstance(ev, ResponseStop) and ev.response is not None:
-            out["response"] = response_from_universal(ev.response, ctx)
-        elif isinstance(ev, PartStart):
-            if "item" in ev.extras.fields or "part" in ev.extras.fields:
-                pass
-            elif out["type"] == "response.output_item.added":
-                (out["item"],) = encode_assistant([ev.part], ctx, "response", "$", self.rid)
-            else:
-                out["part"] = encode_part(ev.part, "output", ctx, "$.part")
-        elif isinstance(ev, PartDelta):
-            d = ev.delta
-            if isinstance(d, CitationDelta):
-                out["annotation"] = encode_annotation(d.citation, "", ctx, "$.annotation")
-            elif isinstance(d, ArgumentsDelta):
-                out["delta"] = d.json
-            elif isinstance(d, (TextDelta, RefusalDelta, ReasoningDelta, SummaryDelta)):
-                out["delta"] = d.text
-        elif isinstance(ev, StreamError):
-            if ev.error_type is not None:
-                out["code"] = ev.error_type
-            if ev.message is not None:
-                out["message"] = ev.message
-        out.update(ev.extras.fields)
-        if isinstance(ev, ResponseStart) and isinstance(out.get("response"), dict):
-            resp = out["response"]
-            for key, value in (("id", ev.id), ("model", ev.model), ("created_at", ev.created)):
-                if value is not None and resp.get(key) != value:
-                    out["response"] = resp = {**resp, key: value}
         return out
 
     # --- any other source --------------------------------------------------------------
@@ -227,7 +161,7 @@ class ResponsesStreamEncoder(StreamEncoder):
                 "status": "in_progress",
                 "content": [],
             }
-            state = self.open[ev.index] = _Open(kind, item, oi)
+            state = self.open[ev.index] = OpenItem(kind, item, oi)
             blank: dict[str, Any] = (
                 {"type": "output_text", "text": "", "annotations": []}
                 if kind == "message"
@@ -259,14 +193,14 @@ class ResponsesStreamEncoder(StreamEncoder):
             }
             if custom:
                 del item["status"]
-            state = self.open[ev.index] = _Open(kind, item, oi)
+            state = self.open[ev.index] = OpenItem(kind, item, oi)
             out = [self._emit("response.output_item.added", item=dict(item), output_index=oi)]
             if part.arguments:
                 out += self._text(state, part.arguments)
             return out
         if isinstance(part, ReasoningPart):
             item = {"id": self._item_id("rs"), "type": "reasoning", "summary": []}
-            state = self.open[ev.index] = _Open("reasoning", item, oi)
+            state = self.open[ev.index] = OpenItem("reasoning", item, oi)
             out = [self._emit("response.output_item.added", item=dict(item), output_index=oi)]
             if part.text:
                 out += self._reasoning(state, part.text)
@@ -284,7 +218,7 @@ class ResponsesStreamEncoder(StreamEncoder):
         )
         return []
 
-    def _text(self, state: _Open, text: str) -> list[dict[str, Any]]:
+    def _text(self, state: OpenItem, text: str) -> list[dict[str, Any]]:
         state.text.append(text)
         seq = self.seq
         self.seq = seq + 1
@@ -292,7 +226,7 @@ class ResponsesStreamEncoder(StreamEncoder):
             return [{**state.head, "delta": text, "logprobs": [], "sequence_number": seq}]
         return [{**state.head, "delta": text, "sequence_number": seq}]
 
-    def _reasoning(self, state: _Open, text: str) -> list[dict[str, Any]]:
+    def _reasoning(self, state: OpenItem, text: str) -> list[dict[str, Any]]:
         ids = {"item_id": state.item["id"], "output_index": state.output_index}
         out = []
         if not state.reasoning_open:
@@ -310,7 +244,7 @@ class ResponsesStreamEncoder(StreamEncoder):
         self.seq += 1
         return out
 
-    def _summary(self, state: _Open, index: int, text: str) -> list[dict[str, Any]]:
+    def _summary(self, state: OpenItem, index: int, text: str) -> list[dict[str, Any]]:
         ids = {"item_id": state.item["id"], "output_index": state.output_index}
         out = []
         if index not in state.summary:
@@ -332,7 +266,7 @@ class ResponsesStreamEncoder(StreamEncoder):
         )
         return out
 
-    def _signature(self, state: _Open, signature: str, origin: str | None) -> None:
+    def _signature(self, state: OpenItem, signature: str, origin: str | None) -> None:
         if origin == F:
             state.encrypted = (state.encrypted or "") + signature
             return
