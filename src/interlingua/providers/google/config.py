@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Final
 
 from ...universal import Reasoning, Request, ResponseFormat
@@ -13,18 +14,27 @@ from .tools import decode_schema, encode_schema
 
 JSON_MIME = "application/json"
 
-#: ``generationConfig`` keys the request holds as they are, and the attribute each sets
+#: ``generationConfig`` keys the request holds, in the order the encoder writes them, and the
+#: attribute each sets (``topK`` and ``stopSequences`` need a conversion when decoded)
+_GENERATION_FIELDS: Final = (
+    ("temperature", "temperature"),
+    ("topP", "top_p"),
+    ("topK", "top_k"),
+    ("candidateCount", "n"),
+    ("maxOutputTokens", "max_tokens"),
+    ("stopSequences", "stop"),
+    ("seed", "seed"),
+    ("presencePenalty", "presence_penalty"),
+    ("frequencyPenalty", "frequency_penalty"),
+    ("responseLogprobs", "logprobs"),
+    ("logprobs", "top_logprobs"),
+)
+#: the keys decoded as they are
 _SAMPLING: Final = {
-    "temperature": "temperature",
-    "topP": "top_p",
-    "candidateCount": "n",
-    "maxOutputTokens": "max_tokens",
-    "seed": "seed",
-    "presencePenalty": "presence_penalty",
-    "frequencyPenalty": "frequency_penalty",
-    "responseLogprobs": "logprobs",
-    "logprobs": "top_logprobs",
+    key: attr for key, attr in _GENERATION_FIELDS if key not in ("topK", "stopSequences")
 }
+_CONFIG_KEYS: Final = tuple(key for key, _ in _GENERATION_FIELDS)
+_read_config = attrgetter(*(attr for _, attr in _GENERATION_FIELDS))
 
 # --- decoding ---------------------------------------------------------------------------------
 
@@ -151,29 +161,13 @@ def _encode_format(rf: ResponseFormat, ctx: ConversionContext) -> dict[str, Any]
 
 
 def encode_generation_config(req: Request, ctx: ConversionContext) -> dict[str, Any]:
-    gc: dict[str, Any] = {}
-    if req.temperature is not None:
-        gc["temperature"] = req.temperature
-    if req.top_p is not None:
-        gc["topP"] = req.top_p
-    if req.top_k is not None:
-        gc["topK"] = req.top_k
-    if req.n is not None:
-        gc["candidateCount"] = req.n
-    if req.max_tokens is not None:
-        gc["maxOutputTokens"] = req.max_tokens
+    gc: dict[str, Any] = {
+        key: value
+        for key, value in zip(_CONFIG_KEYS, _read_config(req), strict=True)
+        if value is not None
+    }
     if req.stop is not None:
-        gc["stopSequences"] = list(req.stop)
-    if req.seed is not None:
-        gc["seed"] = req.seed
-    if req.presence_penalty is not None:
-        gc["presencePenalty"] = req.presence_penalty
-    if req.frequency_penalty is not None:
-        gc["frequencyPenalty"] = req.frequency_penalty
-    if req.logprobs is not None:
-        gc["responseLogprobs"] = req.logprobs
-    if req.top_logprobs is not None:
-        gc["logprobs"] = req.top_logprobs
+        gc["stopSequences"] = list(req.stop)  # a copy, in its place in the table's order
     if req.reasoning is not None:
         tc = _encode_reasoning(req.reasoning, ctx)
         if tc or is_native(req.reasoning):
