@@ -9,7 +9,6 @@ from typing import Any
 from ...universal import (
     AudioPart,
     Base64Source,
-    CacheControl,
     FileIdSource,
     FilePart,
     ImagePart,
@@ -21,42 +20,15 @@ from ...universal import (
     TextSource,
     UrlSource,
 )
-from ..base import ConversionContext, leftovers, restore, take
+from ..base import ConversionContext, leftovers, take
 from ..media import AUDIO_MEDIA_TYPES, data_url, inline_audio, parse_data_url, sniff_image
+from ..prompt_cache import decode_cache, encode_cache
 from .common import F, mine, nested_leftover, restore_into
-from .tables import CACHE_TTLS
 
 # --- data URLs -----------------------------------------------------------------------------
 
 
 # --- cache breakpoints ---------------------------------------------------------------------
-
-
-def decode_cache(part: dict[str, Any]) -> CacheControl | None:
-    bp = take(part, "prompt_cache_breakpoint")
-    if not isinstance(bp, dict):
-        return None
-    ttl = take(bp, "ttl")
-    return CacheControl(ttl=ttl, extras=leftovers(F, bp, quiet=frozenset({"mode"})))
-
-
-def encode_cache(
-    out: dict[str, Any], cc: CacheControl | None, ctx: ConversionContext, path: str
-) -> None:
-    if cc is None:
-        return
-    bp: dict[str, Any] = {} if mine(cc) else {"mode": "explicit"}
-    if cc.ttl is not None:
-        if mine(cc) or cc.ttl in CACHE_TTLS:
-            bp["ttl"] = cc.ttl
-        else:
-            ctx.loss(
-                f"{path}.cache_control.ttl",
-                "cache-ttl-approximated",
-                f"cache TTL {cc.ttl!r} is not one of {sorted(CACHE_TTLS)}; the default is used",
-            )
-    restore(bp, cc, ctx, f"{path}.cache_control")
-    out["prompt_cache_breakpoint"] = bp
 
 
 # --- content parts -------------------------------------------------------------------------
@@ -68,13 +40,13 @@ def decode_part(p: dict[str, Any]) -> Part:
     if kind == "text":
         del p["type"]
         text = p.pop("text")
-        cc = decode_cache(p)
+        cc = decode_cache(p, F)
         return TextPart(text=text, cache_control=cc, extras=leftovers(F, p))
     if kind == "image_url":
         del p["type"]
         iu = p.pop("image_url")
         url, detail = iu.pop("url"), take(iu, "detail")
-        cc = decode_cache(p)
+        cc = decode_cache(p, F)
         return ImagePart(
             source=UrlSource(url=url, extras=leftovers(F, iu)),
             detail=detail,
@@ -89,7 +61,7 @@ def decode_part(p: dict[str, Any]) -> Part:
             data=data, media_type=AUDIO_MEDIA_TYPES.get(fmt), extras=leftovers(F, ia)
         )
         return AudioPart(
-            source=src, format=fmt, cache_control=decode_cache(p), extras=leftovers(F, p)
+            source=src, format=fmt, cache_control=decode_cache(p, F), extras=leftovers(F, p)
         )
     if kind == "file":
         return _decode_file(p)
@@ -128,7 +100,7 @@ def _decode_file(p: dict[str, Any]) -> Part:
         source=source,
         media_type=media_type,
         filename=filename,
-        cache_control=decode_cache(p),
+        cache_control=decode_cache(p, F),
         extras=leftovers(F, p),
     )
 

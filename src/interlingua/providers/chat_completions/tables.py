@@ -55,9 +55,6 @@ SERVICE_TIERS: Final[frozenset[str]] = frozenset(
 SERVICE_TIER_ALIASES: Final[dict[str, str]] = {"standard": "default", "standard_only": "default"}
 
 
-#: `prompt_cache_breakpoint.ttl` values the API accepts.
-CACHE_TTLS: Final[frozenset[str]] = frozenset({"30m", "12h"})
-
 #: Wire keys of a response or chunk that describe the wire, not the conversation.
 QUIET_TOP: Final[frozenset[str]] = frozenset(
     {"object", "obfuscation", "system_fingerprint", "id", "created", "model", "service_tier"}

@@ -24,21 +24,14 @@ from ...universal import (
 )
 from ..base import ConversionContext, leftovers, restore, take
 from ..media import AUDIO_MEDIA_TYPES, data_url, inline_audio, parse_data_url, sniff_image
+from ..prompt_cache import decode_cache
+from ..prompt_cache import encode_cache as encode_breakpoint
 from .common import F, mine, restore_into, shape
-from .tables import CACHE_TTLS
 
 #: where a part is written: a user/system turn, an assistant message, or a tool output list
 Place = Literal["input", "output", "tool"]
 
 # --- cache breakpoints ---------------------------------------------------------------------
-
-
-def decode_cache(part: dict[str, Any]) -> CacheControl | None:
-    bp = take(part, "prompt_cache_breakpoint")
-    if not isinstance(bp, dict):
-        return None
-    ttl = take(bp, "ttl")
-    return CacheControl(ttl=ttl, extras=leftovers(F, bp, quiet=frozenset({"mode"})))
 
 
 def encode_cache(
@@ -53,18 +46,7 @@ def encode_cache(
             f"Responses cannot place a cache breakpoint on `{out.get('type')}`",
         )
         return
-    bp: dict[str, Any] = {} if mine(cc) else {"mode": "explicit"}
-    if cc.ttl is not None:
-        if mine(cc) or cc.ttl in CACHE_TTLS:
-            bp["ttl"] = cc.ttl
-        else:
-            ctx.loss(
-                f"{path}.cache_control.ttl",
-                "cache-ttl-approximated",
-                f"cache TTL {cc.ttl!r} is not one of {sorted(CACHE_TTLS)}; the default is used",
-            )
-    restore(bp, cc, ctx, f"{path}.cache_control")
-    out["prompt_cache_breakpoint"] = bp
+    encode_breakpoint(out, cc, ctx, path)
 
 
 # --- annotations ---------------------------------------------------------------------------
@@ -127,7 +109,7 @@ def decode_part(p: dict[str, Any]) -> Part:
     if kind in ("input_text", "output_text"):
         del p["type"]
         text = p.pop("text")
-        cc = decode_cache(p)
+        cc = decode_cache(p, F)
         annotations = take(p, "annotations")
         citations = None
         if isinstance(annotations, list):
@@ -174,7 +156,7 @@ def _decode_image(p: dict[str, Any]) -> Part:
         return OpaquePart(family=F, data=p)
     del p["type"]
     detail = take(p, "detail")
-    cc = decode_cache(p)
+    cc = decode_cache(p, F)
     return ImagePart(source=source, detail=detail, cache_control=cc, extras=leftovers(F, p))
 
 
@@ -200,7 +182,7 @@ def _decode_file(p: dict[str, Any]) -> Part:
         return OpaquePart(family=F, data=p)
     del p["type"]
     filename = take(p, "filename")
-    cc = decode_cache(p)
+    cc = decode_cache(p, F)
     return FilePart(
         source=source,
         media_type=media_type,

@@ -97,9 +97,6 @@ SERVICE_TIERS: Final[frozenset[str]] = frozenset(
 SERVICE_TIER_ALIASES: Final[dict[str, str]] = {"standard": "default", "standard_only": "default"}
 
 
-#: `prompt_cache_breakpoint.ttl` values.
-CACHE_TTLS: Final[frozenset[str]] = frozenset({"30m", "12h"})
-
 #: Response keys that echo the request or describe the wire (never a loss when dropped).
 RESPONSE_QUIET: Final[frozenset[str]] = frozenset(
     {
