@@ -103,7 +103,7 @@ class StreamTranslator:
         self._source = source
         self._source_format = source.format
         self._passthrough = source.format is self._target_format and self._model is None
-        self._decoder = source.stream_decoder()
+        self._decoder = source.stream_decoder(wire=source.family == self._target.family)
         self._encoder = self._target.stream_encoder(self._ctx)
 
     def close(self) -> list[dict[str, Any]]:

@@ -300,10 +300,16 @@ class StreamDecoder(ABC):
 
     ``standalone=True`` decodes single events out of context (``to_universal`` of one event):
     no ordering checks, and nothing synthesised that the event does not itself say.
+
+    ``wire=False`` says the events go to an encoder of another family, which never reads this
+    family's wire envelope: a decoder may then leave out extras (and events) that carry nothing
+    but quiet wire details, so nothing that would be reported as lost. The target's output must
+    be the same either way; only the work differs.
     """
 
-    def __init__(self, *, standalone: bool = False) -> None:
+    def __init__(self, *, standalone: bool = False, wire: bool = True) -> None:
         self.standalone = standalone
+        self.wire = wire
 
     @abstractmethod
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
@@ -382,8 +388,8 @@ class ProviderAdapter(ABC):
         """Write a response body."""
 
     @abstractmethod
-    def stream_decoder(self, *, standalone: bool = False) -> StreamDecoder:
-        """A fresh decoder for one stream."""
+    def stream_decoder(self, *, standalone: bool = False, wire: bool = True) -> StreamDecoder:
+        """A fresh decoder for one stream (see `StreamDecoder` for ``standalone`` and ``wire``)."""
 
     @abstractmethod
     def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:

@@ -56,8 +56,8 @@ class AnthropicAdapter(ProviderAdapter):
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
         return response_from_universal(response, ctx)
 
-    def stream_decoder(self, *, standalone: bool = False) -> StreamDecoder:
-        return AnthropicStreamDecoder(self.format, standalone=standalone)
+    def stream_decoder(self, *, standalone: bool = False, wire: bool = True) -> StreamDecoder:
+        return AnthropicStreamDecoder(self.format, standalone=standalone, wire=wire)
 
     def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:
         return AnthropicStreamEncoder(ctx)

@@ -96,8 +96,10 @@ class AnthropicStreamDecoder(StreamDecoder):
     """Decodes ``message_start`` ... ``message_stop``. Anthropic streams are explicit about every
     block's start and stop, so nothing needs synthesising; misuse raises."""
 
-    def __init__(self, fmt: Format = Format.ANTHROPIC, *, standalone: bool = False) -> None:
-        super().__init__(standalone=standalone)
+    def __init__(
+        self, fmt: Format = Format.ANTHROPIC, *, standalone: bool = False, wire: bool = True
+    ) -> None:
+        super().__init__(standalone=standalone, wire=wire)
         self.format = fmt
         self.started = False
         self.ended = False

@@ -49,8 +49,8 @@ class BedrockAdapter(ProviderAdapter):
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
         return response_from_universal(response, ctx)
 
-    def stream_decoder(self, *, standalone: bool = False) -> StreamDecoder:
-        return BedrockStreamDecoder(standalone=standalone)
+    def stream_decoder(self, *, standalone: bool = False, wire: bool = True) -> StreamDecoder:
+        return BedrockStreamDecoder(standalone=standalone, wire=wire)
 
     def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:
         return BedrockStreamEncoder(ctx)

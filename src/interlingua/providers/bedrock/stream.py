@@ -127,8 +127,8 @@ def _start_part(start: dict[str, Any]) -> tuple[str, Part]:
 class BedrockStreamDecoder(StreamDecoder):
     """Decodes ``messageStart`` ... ``messageStop``, ``metadata``; misuse raises."""
 
-    def __init__(self, *, standalone: bool = False) -> None:
-        super().__init__(standalone=standalone)
+    def __init__(self, *, standalone: bool = False, wire: bool = True) -> None:
+        super().__init__(standalone=standalone, wire=wire)
         self.started = self.stopped = self.ended = False
         self.open: dict[int, str] = {}
         self.seen: set[int] = set()

@@ -48,8 +48,10 @@ class ChatCompletionsAdapter(ProviderAdapter):
             _response.response_from_universal, response, ctx, self.format, Kind.RESPONSE
         )
 
-    def stream_decoder(self, *, standalone: bool = False) -> ChatCompletionsStreamDecoder:
-        return ChatCompletionsStreamDecoder(standalone=standalone)
+    def stream_decoder(
+        self, *, standalone: bool = False, wire: bool = True
+    ) -> ChatCompletionsStreamDecoder:
+        return ChatCompletionsStreamDecoder(standalone=standalone, wire=wire)
 
     def stream_encoder(self, ctx: ConversionContext) -> ChatCompletionsStreamEncoder:
         return ChatCompletionsStreamEncoder(ctx)

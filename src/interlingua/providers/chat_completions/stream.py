@@ -64,8 +64,8 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
     """Decodes chunks; each chunk's envelope (id, model, leftovers of the chunk, its choices
     and deltas) rides on the first event it yields so that the chunk can be rebuilt exactly."""
 
-    def __init__(self, *, standalone: bool = False) -> None:
-        super().__init__(standalone=standalone)
+    def __init__(self, *, standalone: bool = False, wire: bool = True) -> None:
+        super().__init__(standalone=standalone, wire=wire)
         self.choices: dict[int, ChoiceState] = {}
         self.seen = False
 

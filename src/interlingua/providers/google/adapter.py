@@ -42,8 +42,8 @@ class GoogleAdapter(ProviderAdapter):
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
         return response_from_universal(response, ctx)
 
-    def stream_decoder(self, *, standalone: bool = False) -> StreamDecoder:
-        return GoogleStreamDecoder(standalone=standalone)
+    def stream_decoder(self, *, standalone: bool = False, wire: bool = True) -> StreamDecoder:
+        return GoogleStreamDecoder(standalone=standalone, wire=wire)
 
     def stream_encoder(self, ctx: ConversionContext) -> StreamEncoder:
         return GoogleStreamEncoder(ctx)

@@ -105,8 +105,8 @@ class GoogleStreamDecoder(StreamDecoder):
     finish, one ResponseDelta per candidate per chunk (its ``frame``: finish reason, usage and
     the candidate's other keys), ResponseStop at `finish` once a finishReason was seen."""
 
-    def __init__(self, *, standalone: bool = False) -> None:
-        super().__init__(standalone=standalone)
+    def __init__(self, *, standalone: bool = False, wire: bool = True) -> None:
+        super().__init__(standalone=standalone, wire=wire)
         self.started = False
         self.ended = False
         self.choices: dict[int, _Choice] = {}

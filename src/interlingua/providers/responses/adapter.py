@@ -48,8 +48,10 @@ class ResponsesAdapter(ProviderAdapter):
         with conversion_boundary(self.format, Kind.RESPONSE):
             return _response.response_from_universal(response, ctx)
 
-    def stream_decoder(self, *, standalone: bool = False) -> ResponsesStreamDecoder:
-        return ResponsesStreamDecoder(standalone=standalone)
+    def stream_decoder(
+        self, *, standalone: bool = False, wire: bool = True
+    ) -> ResponsesStreamDecoder:
+        return ResponsesStreamDecoder(standalone=standalone, wire=wire)
 
     def stream_encoder(self, ctx: ConversionContext) -> ResponsesStreamEncoder:
         return ResponsesStreamEncoder(ctx)

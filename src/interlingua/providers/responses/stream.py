@@ -82,8 +82,8 @@ class ResponsesStreamDecoder(StreamDecoder):
     """Decodes ``response.created`` ... ``response.completed``; each wire event becomes
     universal events of which one (the carrier) keeps the event's wire keys."""
 
-    def __init__(self, *, standalone: bool = False) -> None:
-        super().__init__(standalone=standalone)
+    def __init__(self, *, standalone: bool = False, wire: bool = True) -> None:
+        super().__init__(standalone=standalone, wire=wire)
         self.started = False
         self.ended = False
         self.index: dict[tuple[int, int | None], int] = {}
