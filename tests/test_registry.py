@@ -43,6 +43,10 @@ class LoudAnthropic(AnthropicAdapter):
 
 
 def test_register_adapter_replaces_and_orders(restore_registry: None) -> None:
+    # a route resolved before the registration (and cached) must not outlive it
+    translate(
+        {"model": "m", "messages": []}, "anthropic", source="chat-completions", kind="request"
+    )
     register_adapter(LoudAnthropic(), before=Format.BEDROCK_ANTHROPIC)
     formats = [a.format for a in adapters()]
     assert formats.count(Format.ANTHROPIC) == 1

@@ -9,7 +9,7 @@ from ._errors import DetectionError, InterlinguaError, UnsupportedFeatureError
 from ._formats import Format, Kind, parse_format, parse_kind
 from ._json import coerce_payload
 from ._losses import Loss, OnLoss, apply_policy, check_on_loss
-from ._registry import adapter_for, adapters
+from ._registry import adapter_for, adapters, derived
 from .providers.base import ConversionContext, ProviderAdapter, boundary_error
 from .universal import Request, Response, StreamEvent
 
@@ -88,6 +88,54 @@ def _resolve(
         return adapter_for(fmt), wanted
     found = _detect(data, wanted, fmt)
     return adapter_for(found.format), found.kind
+
+
+class _Route(NamedTuple):
+    """A translation's resolved names: source and target adapters, kind, and whether the
+    payload passes through unchanged (same format, or a family that writes it identically)."""
+
+    source: ProviderAdapter
+    target: ProviderAdapter
+    kind: Kind
+    same: bool
+
+
+#: routes cached by the names the caller gave (``to``, ``source``, ``kind``), when it gave all
+#: three (resolving names costs more than a small translation's decoding), in the registry's
+#: `derived` cache, which a registry change empties. Bounded: names are case-insensitive, so a
+#: caller could spell one in unboundedly many ways.
+_ROUTES_LIMIT = 512
+
+
+def _route(target: ProviderAdapter, adapter: ProviderAdapter, kind: Kind) -> _Route:
+    same = adapter is target or (
+        kind in target.family_identical and adapter.family == target.family
+    )
+    return _Route(adapter, target, kind, same)
+
+
+def _named_route(to: object, source: object, kind: object) -> _Route | None:
+    """The route for fully named arguments (cached), or None when source or kind is to be
+    detected."""
+    if source is None or kind is None:
+        return None
+    key = (to, source, kind)
+    cacheable = True
+    routes = derived
+    try:
+        return routes[key]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable name: parsing it raises the right error
+        cacheable = False
+    found = _route(
+        adapter_for(parse_format(to)),  # type: ignore[arg-type]
+        adapter_for(parse_format(source)),  # type: ignore[arg-type]
+        parse_kind(kind),  # type: ignore[arg-type]
+    )
+    if cacheable and len(routes) < _ROUTES_LIMIT:
+        routes[key] = found
+    return found
 
 
 def _decode(adapter: ProviderAdapter, data: dict[str, Any], kind: Kind) -> Universal:
@@ -185,20 +233,23 @@ def from_universal(
 
 def _translate(
     payload: object,
-    target: ProviderAdapter,
+    to: Format | str,
     source: Format | str | None,
     kind: Kind | str | None,
     model: str | None,
-) -> Translation:
+) -> tuple[Translation, ProviderAdapter]:
     data = coerce_payload(payload)
-    adapter, resolved = _resolve(data, source, kind)
-    if adapter is target or (
-        resolved in target.family_identical and adapter.family == target.family
-    ):
-        out = target.set_model(data, model, resolved) if model is not None else data
-        return Translation(out, [])
-    universal = _decode(adapter, data, resolved)
-    return _encode(target, universal, resolved, model)
+    route = _named_route(to, source, kind)
+    if route is None:
+        target = adapter_for(parse_format(to))
+        adapter, resolved = _resolve(data, source, kind)
+        route = _route(target, adapter, resolved)
+    target = route.target
+    if route.same:
+        out = target.set_model(data, model, route.kind) if model is not None else data
+        return Translation(out, []), target
+    universal = _decode(route.source, data, route.kind)
+    return _encode(target, universal, route.kind, model), target
 
 
 def translate_with_report(
@@ -214,7 +265,7 @@ def translate_with_report(
     A payload already in format ``to`` is returned unchanged (with ``model`` applied), as is
     one whose format writes it identically (an Anthropic response for Bedrock or Vertex).
     """
-    return _translate(payload, adapter_for(parse_format(to)), source, kind, model)
+    return _translate(payload, to, source, kind, model)[0]
 
 
 def translate(
@@ -233,8 +284,7 @@ def translate(
     ``"error"`` raises `UnsupportedFeatureError` instead, ``"ignore"`` says nothing.
     """
     policy = check_on_loss(on_loss)
-    target = adapter_for(parse_format(to))
-    payload_out, losses = _translate(payload, target, source, kind, model)
+    (payload_out, losses), target = _translate(payload, to, source, kind, model)
     if losses:
         apply_policy(losses, policy, target=target.format.value, kind=None)
     return payload_out

@@ -21,6 +21,10 @@ class Format(str, Enum):
     GOOGLE = "google"
     BEDROCK = "bedrock"
 
+    #: hash as the value (equal to it already): Enum's own hash is a Python-level call, paid
+    #: on every dict keyed by formats (adapters, families) in every translation
+    __hash__ = str.__hash__
+
     def __str__(self) -> str:
         return self.value
 
@@ -31,6 +35,8 @@ class Kind(str, Enum):
     REQUEST = "request"
     RESPONSE = "response"
     STREAM_EVENT = "stream-event"
+
+    __hash__ = str.__hash__  # as `Format.__hash__`
 
     def __str__(self) -> str:
         return self.value
@@ -71,7 +77,7 @@ _KIND_NAMES: Final[dict[str, Kind]] = {**{k.value: k for k in Kind}, **_KIND_ALI
 
 def parse_format(value: Format | str) -> Format:
     """Return the `Format` named by ``value`` (a Format, a format value, or an alias)."""
-    if isinstance(value, Format):
+    if type(value) is Format:  # not isinstance: the Enum metaclass makes that slow
         return value
     if isinstance(value, str):
         found = _FORMAT_NAMES.get(value) or _FORMAT_NAMES.get(value.strip().lower())
@@ -83,7 +89,7 @@ def parse_format(value: Format | str) -> Format:
 
 def parse_kind(value: Kind | str) -> Kind:
     """Return the `Kind` named by ``value``."""
-    if isinstance(value, Kind):
+    if type(value) is Kind:
         return value
     if isinstance(value, str):
         found = _KIND_NAMES.get(value) or _KIND_NAMES.get(value.strip().lower())

@@ -75,10 +75,16 @@ def _loaded() -> list[ProviderAdapter]:
     return _adapters
 
 
+#: what callers derive from the registry and cache (``_api``'s resolved routes), keyed as
+#: they like; emptied whenever the registry changes
+derived: dict[object, object] = {}
+
+
 def _reindex(loaded: list[ProviderAdapter]) -> None:
     global _ordered, _by_format
     _ordered = tuple(loaded)
     _by_format = {a.format: a for a in loaded}
+    derived.clear()
 
 
 def _insert(into: list[ProviderAdapter], adapter: ProviderAdapter, before: Format | None) -> None:
