@@ -109,7 +109,7 @@ _ROUTES_LIMIT = 512
 
 def _route(target: ProviderAdapter, adapter: ProviderAdapter, kind: Kind) -> _Route:
     same = adapter is target or (
-        kind in target.family_identical and adapter.family == target.family
+        kind in adapter.family_identical and adapter.family == target.family
     )
     return _Route(adapter, target, kind, same)
 

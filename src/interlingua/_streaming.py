@@ -25,15 +25,15 @@ from .universal.stream import StreamError
 __all__ = ["StreamTranslator", "atranslate_stream", "collect_stream", "translate_stream"]
 
 _STREAM_EVENT = Kind.STREAM_EVENT.value
+_STREAM_EVENT_KIND = Kind.STREAM_EVENT
 
 
 def _source_adapter(first: dict[str, Any], source: Format | str | None) -> ProviderAdapter:
+    if source is not None:
+        return adapter_for(parse_format(source))
     from ._api import detect
 
-    fmt = (
-        parse_format(source) if source is not None else detect(first, kind=Kind.STREAM_EVENT).format
-    )
-    return adapter_for(fmt)
+    return adapter_for(detect(first, kind=Kind.STREAM_EVENT).format)
 
 
 class StreamTranslator:
@@ -102,7 +102,10 @@ class StreamTranslator:
         source = _source_adapter(first, self._source_name)
         self._source = source
         self._source_format = source.format
-        self._passthrough = source.format is self._target_format and self._model is None
+        same = source.format is self._target_format or (
+            _STREAM_EVENT_KIND in source.family_identical and source.family == self._target.family
+        )
+        self._passthrough = same and self._model is None
         self._decoder = source.stream_decoder(wire=source.family == self._target.family)
         self._encoder = self._target.stream_encoder(self._ctx)
 
@@ -119,10 +122,16 @@ class StreamTranslator:
             return []
         decoder, encoder = self._decoder, self._encoder
         assert decoder is not None and encoder is not None
-        with conversion_boundary(self._source.format, Kind.STREAM_EVENT):
+        fmt = self._source_format
+        try:
             tail = decoder.finish()
-        with conversion_boundary(self._target.format, Kind.STREAM_EVENT):
+            fmt = self._target_format
             out = (encoder.feed(tail) if tail else []) + encoder.finish()
+        except Exception as exc:
+            converted = boundary_error(exc, fmt, Kind.STREAM_EVENT)
+            if converted is None:
+                raise
+            raise converted from None
         out = self._finish_batch(out)
         if self._policy == "warn" and self._ctx.losses.losses:
             warnings.warn(

@@ -356,8 +356,9 @@ class ProviderAdapter(ABC):
     sse_done: ClassVar[str | None] = None
     #: how this format carries each feature of `interlingua._capabilities.FEATURES`
     capabilities: ClassVar[Mapping[str, Support]] = {}
-    #: kinds of payload that every format of this adapter's family writes identically, so that
-    #: translating one between two members of the family is the same-format pass-through
+    #: kinds of payload of this format that every format of its family writes back identically
+    #: (nothing in them is specific to this member), so that translating one to another member
+    #: of the family is the same-format pass-through
     family_identical: ClassVar[frozenset[Kind]] = frozenset()
 
     @property

@@ -26,8 +26,9 @@ class AnthropicAdapter(ProviderAdapter):
     sse_event_names: ClassVar[bool] = True
     sse_done: ClassVar[str | None] = None
     capabilities: ClassVar[Mapping[str, Support]] = CAPABILITIES
-    #: Bedrock and Vertex return the Anthropic response body unchanged
-    family_identical: ClassVar[frozenset[Kind]] = frozenset({Kind.RESPONSE})
+    #: Bedrock and Vertex take Anthropic response bodies and stream events unchanged (the
+    #: reverse holds for bodies only: see `_CloudAnthropicAdapter`)
+    family_identical: ClassVar[frozenset[Kind]] = frozenset({Kind.RESPONSE, Kind.STREAM_EVENT})
     #: ``anthropic_version`` a cloud variant writes into request bodies (None: plain Anthropic)
     body_version: ClassVar[str | None] = None
     #: the cloud whose payloads this adapter claims (None: plain Anthropic)

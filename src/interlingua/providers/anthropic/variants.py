@@ -14,6 +14,11 @@ class _CloudAnthropicAdapter(AnthropicAdapter):
     ``anthropic_version`` and no ``model`` (the model is in the URL, so leaving it out of the
     body is not a loss)."""
 
+    #: their streams are not written back unchanged by the other members: Bedrock's end with
+    #: its own ``amazon-bedrock-invocationMetrics``, and Vertex has been recorded sending a
+    #: whole response body as its one stream event
+    family_identical: ClassVar[frozenset[Kind]] = frozenset({Kind.RESPONSE})
+
     def set_model(self, payload: dict[str, Any], model: str, kind: Kind) -> dict[str, Any]:
         if kind is Kind.REQUEST:
             return payload  # the model is part of the endpoint URL, not the request body
