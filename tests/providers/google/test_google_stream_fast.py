@@ -10,8 +10,10 @@ import pytest
 from tests.payload_cases import cases
 
 from interlingua import Format, InvalidPayloadError, Kind
+from interlingua._registry import adapter_for
+from interlingua.providers.base import ConversionContext
 from interlingua.providers.google.stream import GoogleStreamDecoder, plain_candidate
-from interlingua.universal import StreamEvent
+from interlingua.universal import ResponseDelta, StreamEvent
 
 STREAMS = [c for c in cases() if c.format is Format.GOOGLE and c.kind is Kind.STREAM_EVENT]
 
@@ -169,3 +171,43 @@ def test_feed_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(dec.feed({**_text(" more"), "usageMetadata": USAGE}, 2)) == 2
     kinds = [type(e).__name__ for e in dec.feed(LAST, 3)]
     assert kinds == ["PartDelta", "PartStop", "ResponseDelta"]
+
+
+def _translated(events: list[dict[str, Any]], target: Format, *, wire: bool) -> Any:
+    decoder = GoogleStreamDecoder(wire=wire)
+    ctx = ConversionContext(target, Kind.STREAM_EVENT)
+    encoder = adapter_for(target).stream_encoder(ctx)
+    out: list[dict[str, Any]] = []
+    for i, event in enumerate(copy.deepcopy(events)):
+        out += encoder.feed(decoder.feed(event, i))
+    out += encoder.feed(decoder.finish()) + encoder.finish()
+    return out, ctx.losses.losses
+
+
+@pytest.mark.parametrize("name", list(_variants()))
+@pytest.mark.parametrize("target", [Format.ANTHROPIC, Format.CHAT_COMPLETIONS, Format.BEDROCK])
+def test_without_the_wire_envelope_foreign_targets_see_the_same(name: str, target: Format) -> None:
+    """Near-miss chunks (unknown keys, nulls, a grounding candidate) keep their losses when the
+    decoder leaves bare frames out of the envelope."""
+    chunk = _variants()[name]
+    for stream in ([_text("Hi"), chunk, chunk, LAST], [chunk, _text("x"), LAST]):
+        try:
+            want = _translated(stream, target, wire=True)
+        except InvalidPayloadError:
+            with pytest.raises(InvalidPayloadError):
+                _translated(stream, target, wire=False)
+            continue
+        assert _translated(stream, target, wire=False) == want
+
+
+def test_a_bare_frame_carries_nothing_and_a_final_one_everything() -> None:
+    dec = GoogleStreamDecoder(wire=False)
+    first = dec.feed(_text("Hi"), 0)
+    again = dec.feed(_text("!"), 1)
+    bare = first[-1]
+    assert isinstance(bare, ResponseDelta) and again[-1] is bare
+    assert bare.finish_reason is None and bare.usage is None
+    assert bare.extras is not None and not bare.extras.fields
+    last = dec.feed(copy.deepcopy(LAST), 2)[-1]
+    assert isinstance(last, ResponseDelta) and last is not bare
+    assert last.usage is not None and last.extras is not None and "chunk" in last.extras.shape

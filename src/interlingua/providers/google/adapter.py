@@ -12,6 +12,7 @@ from ..base import ConversionContext, ProviderAdapter, StreamDecoder, StreamEnco
 from .detect import detect_shape
 from .request import request_from_universal, request_to_universal
 from .response import response_from_universal, response_to_universal
+from .response_fast import fast_response
 from .stream import GoogleStreamDecoder
 from .stream_encode import GoogleStreamEncoder
 from .tables import CAPABILITIES
@@ -37,7 +38,8 @@ class GoogleAdapter(ProviderAdapter):
         return request_from_universal(request, ctx)
 
     def response_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Response:
-        return response_to_universal(payload, ctx)
+        fast = fast_response(payload)
+        return fast if fast is not None else response_to_universal(payload, ctx)
 
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
         return response_from_universal(response, ctx)

@@ -8,7 +8,6 @@ from ..._errors import InvalidPayloadError, PayloadProblem
 from ..._formats import Format, Kind
 from ...universal import (
     ArgumentsDelta,
-    Delta,
     Extras,
     PartDelta,
     PartStart,
@@ -24,6 +23,7 @@ from ...universal import (
     TextDelta,
     TextPart,
     ToolCallPart,
+    Usage,
 )
 from ..base import StreamDecoder, leftovers, take, validate
 from .content import DATA_KEYS, decode_part, extras, is_thought
@@ -35,6 +35,15 @@ FORMAT: Final = Format.GOOGLE
 KIND: Final = Kind.STREAM_EVENT
 #: the extras of a delta that had nothing beside its text (shared: never mutated)
 _BARE: Final = Extras(FAMILY)
+#: the open part and the delta of each kind of plain chunk part
+_STARTS: Final[dict[str, type[TextPart | ReasoningPart]]] = {
+    "text": TextPart,
+    "reasoning": ReasoningPart,
+}
+_DELTAS: Final[dict[str, type[TextDelta | ReasoningDelta]]] = {
+    "text": TextDelta,
+    "reasoning": ReasoningDelta,
+}
 
 
 def plain_candidate(event: Any) -> dict[str, Any] | None:
@@ -47,26 +56,20 @@ def plain_candidate(event: Any) -> dict[str, Any] | None:
     candidates = event.get("candidates")
     rid = event.get("responseId")
     model = event.get("modelVersion")
-    present = (rid is not None) + (model is not None) + ("usageMetadata" in event)
     if (
-        len(event) != present + 1  # no other key, and no explicit null
-        or type(candidates) is not list
+        type(candidates) is not list
         or len(candidates) != 1
-        or not (rid is None or type(rid) is str)
-        or not (model is None or type(model) is str)
+        # no other key, and responseId and modelVersion (if any) strings, not null
+        or len(event) != 1 + (type(rid) is str) + (type(model) is str) + ("usageMetadata" in event)
     ):
         return None
     c = candidates[0]
     if type(c) is not dict:
         return None
     content = c.get("content")
-    index = c.get("index")
-    finish = c.get("finishReason")
     if (
-        len(c) != 1 + (index is not None) + (finish is not None)
-        or not (index is None or type(index) is int)
-        or not (finish is None or type(finish) is str)
-        or type(content) is not dict
+        type(content) is not dict
+        or len(c) != 1 + (type(c.get("index")) is int) + (type(c.get("finishReason")) is str)
         or len(content) != 2
         or content.get("role") != "model"
     ):
@@ -89,13 +92,15 @@ def is_error_event(event: dict[str, Any]) -> bool:
 
 
 class _Choice:
-    """Per-candidate state: the open streamed part, the next part index, calls seen."""
+    """Per-candidate state: the open streamed part, the next part index, calls seen, and the
+    bare frame that all its plain chunks share with ``wire=False`` (events are read-only)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ci: int) -> None:
         self.open: tuple[int, str] | None = None
         self.next = 0
         self.calls = False
         self.finished = False
+        self.bare = ResponseDelta(choice_index=ci, extras=_BARE)
 
 
 class GoogleStreamDecoder(StreamDecoder):
@@ -128,12 +133,13 @@ class GoogleStreamDecoder(StreamDecoder):
 
     def _fast(self, event: dict[str, Any]) -> list[StreamEvent] | None:
         """What `_full` makes of a `plain_candidate` chunk, without validating the whole
-        chunk; None (nothing changed) when the chunk is not one or its usage is invalid."""
+        chunk; None (nothing changed) when the chunk is not one or its usage is invalid.
+        With ``wire=False``, a chunk's frame without finish reason or usage is left bare."""
         c = plain_candidate(event)
         if c is None:
             return None
         index = c.get("index")
-        ci = index if index is not None else 0
+        ci = 0 if index is None else index
         st = self.choices.get(ci)
         if st is not None and st.finished:
             return None
@@ -143,46 +149,37 @@ class GoogleStreamDecoder(StreamDecoder):
                 usage = decode_usage(validate(UsageMetadata, event["usageMetadata"], FORMAT, KIND))
             except InvalidPayloadError:
                 return None
-        rid, model = event.get("responseId"), event.get("modelVersion")
         out: list[StreamEvent] = []
         if not self.started:
-            out.append(ResponseStart(id=rid, model=model))
+            rid = event.get("responseId")
+            out.append(ResponseStart(id=rid, model=event.get("modelVersion")))
             self.started = True
-        if self.ids is None:
             self.ids = CallIds(rid)
         if st is None:
             st = self._state(ci)
         for part in c["content"]["parts"]:
             kind = "text" if len(part) == 1 else "reasoning"
-            if st.open is None or st.open[1] != kind:
-                start = TextPart(text="") if kind == "text" else ReasoningPart(text="")
-                out += self._begin(st, ci, kind, start)
-            assert st.open is not None
-            delta: Delta
-            if kind == "text":
-                delta = TextDelta(text=part["text"], extras=_BARE)
-            else:
-                delta = ReasoningDelta(text=part["text"], extras=_BARE)
-            out.append(PartDelta(index=st.open[0], delta=delta, choice_index=ci))
+            open_ = st.open
+            if open_ is None or open_[1] != kind:
+                out += self._begin(st, ci, kind, _STARTS[kind](text=""))
+                open_ = st.open
+                assert open_ is not None
+            delta = _DELTAS[kind](text=part["text"], extras=_BARE)
+            out.append(PartDelta(index=open_[0], delta=delta, choice_index=ci))
+        raw = c.get("finishReason")
+        if raw is None and usage is None and not self.wire:
+            out.append(st.bare)
+            return out
         shape: dict[str, Any] = {"frame": True}
         if index is None:
             shape["index"] = "absent"
-        raw = c.get("finishReason")
         finish = None
         if raw is not None:
             finish, fshape = decode_finish(raw, st.calls)
             shape.update(fshape)
             out += self._close(st, ci)
             st.finished = True
-        chunk: dict[str, Any] = {}
-        if rid is not None:
-            chunk["responseId"] = rid
-        if model is not None:
-            chunk["modelVersion"] = model
-        if usage is not None and usage[1] is not None:
-            chunk["serviceTier"] = usage[1]
-        chunk["fields"] = {}
-        shape["chunk"] = chunk
+        shape["chunk"] = self._chunk(event, usage)
         out.append(
             ResponseDelta(
                 finish_reason=finish,
@@ -192,6 +189,20 @@ class GoogleStreamDecoder(StreamDecoder):
             )
         )
         return out
+
+    @staticmethod
+    def _chunk(event: dict[str, Any], usage: tuple[Usage, str | None] | None) -> dict[str, Any]:
+        """The chunk-level keys a plain chunk's frame keeps for the same-family encoder."""
+        chunk: dict[str, Any] = {}
+        rid, model = event.get("responseId"), event.get("modelVersion")
+        if rid is not None:
+            chunk["responseId"] = rid
+        if model is not None:
+            chunk["modelVersion"] = model
+        if usage is not None and usage[1] is not None:
+            chunk["serviceTier"] = usage[1]
+        chunk["fields"] = {}
+        return chunk
 
     def _full(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
         """Any chunk: validated, then read."""
@@ -243,7 +254,7 @@ class GoogleStreamDecoder(StreamDecoder):
     def _state(self, ci: int) -> _Choice:
         st = self.choices.get(ci)
         if st is None or self.standalone:
-            st = self.choices[ci] = _Choice()
+            st = self.choices[ci] = _Choice(ci)
         return st
 
     def _close(self, st: _Choice, ci: int) -> list[StreamEvent]:

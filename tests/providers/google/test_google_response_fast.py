@@ -1,0 +1,80 @@
+"""The fast response decode gives exactly what the validating decode gives, on every recorded
+Gemini response and on mutated variants (where it may also decline)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from tests.payload_cases import cases
+
+from interlingua import Format, InvalidPayloadError, Kind
+from interlingua.providers.base import ConversionContext
+from interlingua.providers.google.response import response_to_universal
+from interlingua.providers.google.response_fast import fast_response
+from interlingua.universal import Response
+
+RESPONSES = [c for c in cases() if c.format is Format.GOOGLE and c.kind is Kind.RESPONSE]
+BAD_VALUES: tuple[Any, ...] = (None, 1, True, 1.5, "x", [], {}, [{}])
+
+
+def _full(payload: Any) -> Response | str:
+    try:
+        return response_to_universal(
+            copy.deepcopy(payload), ConversionContext(Format.GOOGLE, Kind.RESPONSE)
+        )
+    except InvalidPayloadError as exc:
+        return f"{exc.errors!r}"
+
+
+def _check(payload: Any) -> bool:
+    """Fast equals full, or declines; returns whether it took the payload."""
+    before = copy.deepcopy(payload)
+    fast = fast_response(payload)
+    assert payload == before  # read without changing it
+    if fast is None:
+        return False
+    assert fast == _full(payload)
+    return True
+
+
+def _mutations(value: Any) -> Iterator[Any]:
+    """``value`` with one leaf or object changed: each value replaced by a wrong type or null,
+    an unknown key added to each object, each list emptied."""
+    if isinstance(value, dict):
+        yield {**value, "unknownKey": 1}
+        for key, item in value.items():
+            for bad in BAD_VALUES:
+                yield {**value, key: bad}
+            for changed in _mutations(item):
+                yield {**value, key: changed}
+    elif isinstance(value, list):
+        yield []
+        for i, item in enumerate(value):
+            for changed in _mutations(item):
+                yield [*value[:i], changed, *value[i + 1 :]]
+
+
+@pytest.mark.parametrize("case", RESPONSES, ids=lambda c: c.id)
+def test_recorded_responses_decode_the_same(case: Any) -> None:
+    _check(case.load())
+
+
+@pytest.mark.parametrize("case", RESPONSES, ids=lambda c: c.id)
+def test_mutated_responses_decode_the_same_or_decline(case: Any) -> None:
+    for mutated in _mutations(case.load()):
+        _check(mutated)
+
+
+def test_the_common_shapes_take_the_fast_path() -> None:
+    taken = [c.id for c in RESPONSES if _check(c.load())]
+    assert len(taken) >= len(RESPONSES) // 3, taken
+    call = {"functionCall": {"name": "f", "args": {"a": 1}}, "thoughtSignature": "c2ln"}
+    body = {
+        "candidates": [{"content": {"role": "model", "parts": [{"text": "a"}, call]}}],
+        "responseId": "r",
+    }
+    assert _check(body)
+    assert _check({**body, "candidates": [{**body["candidates"][0], "finishReason": "STOP"}]})
