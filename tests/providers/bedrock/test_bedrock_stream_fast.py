@@ -109,6 +109,66 @@ VARIANTS: dict[str, list[Any]] = {
     "event-key-not-a-string": [START, TEXT, {1: TEXT["contentBlockDelta"]}],
     "delta-key-not-a-string": [START, TEXT, _delta({"text": "x", 2: None})],
     "not-a-dict": [START, TEXT, [TEXT]],
+    # the framing events' fast paths
+    "start-user": [{"messageStart": {"role": "user"}}, TEXT],
+    "start-extra": [{"messageStart": {"role": "assistant", "x": 1}}, TEXT],
+    "start-not-a-string": [{"messageStart": {"role": 1}}],
+    "start-twice": [START, START],
+    "stop-block": [START, TEXT, {"contentBlockStop": {"contentBlockIndex": 0}}, STOP, META],
+    "stop-block-extra": [START, TEXT, {"contentBlockStop": {"contentBlockIndex": 0, "x": 1}}],
+    "stop-block-not-open": [START, TEXT, {"contentBlockStop": {"contentBlockIndex": 1}}],
+    "stop-block-bool": [START, TEXT, {"contentBlockStop": {"contentBlockIndex": False}}],
+    "stop-block-twice": [START, TEXT, *[{"contentBlockStop": {"contentBlockIndex": 0}}] * 2],
+    "before-start": [TEXT, STOP, META],
+    "message-stop-open-blocks": [START, TEXT, THINK, TOOL, STOP, META],
+    "message-stop-odd-reason": [START, TEXT, {"messageStop": {"stopReason": "guardrail_x"}}],
+    "message-stop-extra": [START, {"messageStop": {"stopReason": "end_turn", "x": None}}],
+    "message-stop-not-a-string": [START, {"messageStop": {"stopReason": None}}],
+    "message-stop-twice": [START, STOP, STOP],
+    "metadata-before-stop": [START, TEXT, META, STOP],
+    "metadata-metrics": [START, STOP, {"metadata": {**META["metadata"], "metrics": {"a": 1}}}],
+    "metadata-metrics-null": [START, STOP, {"metadata": {**META["metadata"], "metrics": None}}],
+    "metadata-trace": [START, STOP, {"metadata": {**META["metadata"], "trace": {"t": 1}}}],
+    "metadata-twice": [START, STOP, META, META],
+    "usage-cache": [
+        START,
+        STOP,
+        {
+            "metadata": {
+                "usage": {
+                    "inputTokens": 1,
+                    "outputTokens": 2,
+                    "totalTokens": 9,
+                    "cacheReadInputTokens": 4,
+                    "cacheWriteInputTokens": 2,
+                }
+            }
+        },
+    ],
+    "usage-null-cache": [
+        START,
+        STOP,
+        {"metadata": {"usage": {**META["metadata"]["usage"], "cacheReadInputTokens": None}}},
+    ],
+    "usage-bool": [
+        START,
+        STOP,
+        {"metadata": {"usage": {**META["metadata"]["usage"], "outputTokens": True}}},
+    ],
+    "usage-extra": [
+        START,
+        STOP,
+        {"metadata": {"usage": {**META["metadata"]["usage"], "cacheDetails": []}}},
+    ],
+    "usage-missing": [START, STOP, {"metadata": {"usage": {"inputTokens": 1}}}],
+    "first-delta-twice": [
+        START,
+        TEXT,
+        {"contentBlockStop": {"contentBlockIndex": 0}},
+        TEXT,
+    ],
+    "first-signature": [START, _delta({"reasoningContent": {"signature": "c2ln"}}, 3)],
+    "first-tool-input": [START, _delta({"toolUse": {"input": "{}"}}, 2)],
 }
 
 
@@ -280,3 +340,18 @@ UNIVERSAL: dict[str, list[list[StreamEvent]]] = {
 @pytest.mark.parametrize("name", list(UNIVERSAL))
 def test_encoder_fast_path_matches_full_path_on_universal_variants(name: str) -> None:
     _check_encoder(OPEN + UNIVERSAL[name])
+
+
+@pytest.mark.parametrize("wire", [True, False])
+@pytest.mark.parametrize("more", [{}, {"trace": {"t": 1}}])
+def test_metadata_members_stay_in_extras_with_either_wire_hint(wire: bool, more: Any) -> None:
+    """``metrics`` (fast path) and unknown members (full path) are kept for every target."""
+    body = {**META["metadata"], "metrics": {"latencyMs": 1}, **more}
+    decoder = A.stream_decoder(wire=wire)
+    for i, ev in enumerate([START, TEXT, STOP]):
+        decoder.feed(ev, i)
+    delta, stop = decoder.feed({"metadata": body}, 3)
+    assert isinstance(delta, ResponseDelta) and isinstance(stop, ResponseStop)
+    assert delta.extras is not None
+    assert delta.extras.fields == {"metrics": {"latencyMs": 1}, **more}
+    assert delta.extras.shape == {"event": "metadata"}

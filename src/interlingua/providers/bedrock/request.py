@@ -10,6 +10,7 @@ from ..._json import JSONDecodeError, loads, to_json_text
 from ...universal import Message, Request, ResponseFormat
 from ..base import ConversionContext, restore, shape_of, take, validate
 from .content import BARE, decode_blocks, extras, is_native
+from .fast import quick_messages
 from .messages import encode_messages
 from .models import ConverseRequest
 from .tables import MAX_TEMPERATURE, SERVICE_TIERS
@@ -102,7 +103,11 @@ def _model_fields(d: dict[str, Any], shape: dict[str, Any], out: dict[str, Any])
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
-    d = validate(ConverseRequest, payload, ctx.format, Kind.REQUEST)
+    quick = quick_messages(payload.get("messages"))
+    rest = payload
+    if quick is not None:  # the rest is small: validated without the messages
+        rest = {key: value for key, value in payload.items() if key != "messages"}
+    d = validate(ConverseRequest, rest, ctx.format, Kind.REQUEST)
     shape: dict[str, Any] = {}
     messages: list[Message] = []
     #: Request keywords for what the body states (the others keep their defaults)
@@ -110,6 +115,8 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
     if "system" in d:
         system = d.pop("system")
         messages.append(Message(role="system", content=decode_blocks(system), extras=BARE))
+    if quick is not None:
+        messages += quick
     for m in d.pop("messages", None) or []:
         role = m.pop("role")
         mshape = {"role": "inline"} if role == "system" else None

@@ -7,15 +7,41 @@ from typing import Any, Final
 from ..._formats import Kind
 from ...universal import Choice, FinishReason, Message, Response, Usage
 from ..base import ConversionContext, restore, shape_of, validate
-from .content import decode_blocks, extras, is_native
+from .content import BARE, decode_blocks, extras, is_native
 from .encode import PartEncoder
+from .fast import quick_blocks
 from .models import ConverseResponse
 from .tables import APPROXIMATE_FINISH, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
 
+#: Response members `quick_response` decodes (all others are leftovers).
+_DECODED: Final = frozenset({"output", "stopReason", "usage", "metrics", "serviceTier"})
 #: The per-TTL split of cache writes: the universal counts already carry the total.
 _USAGE_QUIET: Final = frozenset({"cacheDetails"})
 
 # --- usage and stop reasons -------------------------------------------------------------------
+
+
+def quick_usage(u: dict[str, Any]) -> Usage | None:
+    """What `decode_usage` makes of a valid ``TokenUsage`` holding counts only; None for any
+    other object (decoded by the full path)."""
+    inp, out, total = u.get("inputTokens"), u.get("outputTokens"), u.get("totalTokens")
+    reads, writes = u.get("cacheReadInputTokens"), u.get("cacheWriteInputTokens")
+    if type(inp) is not int or type(out) is not int or type(total) is not int:
+        return None
+    if len(u) != 3 + (reads is not None) + (writes is not None):
+        return None
+    if (reads is not None and type(reads) is not int) or (
+        writes is not None and type(writes) is not int
+    ):
+        return None
+    return Usage(
+        input_tokens=inp + (reads or 0) + (writes or 0),
+        output_tokens=out,
+        total_tokens=total,
+        cached_input_tokens=reads,
+        cache_write_tokens=writes,
+        extras=BARE,
+    )
 
 
 def decode_usage(u: dict[str, Any]) -> Usage:
@@ -82,10 +108,55 @@ def encode_stop_reason(
     return approx
 
 
+def quick_response(payload: dict[str, Any]) -> Response | None:
+    """What `response_to_universal` makes of a plain assistant response (its ``metrics``
+    and unknown members, such as ``$metadata``, become leftovers as there)."""
+    output, reason = payload.get("output"), payload.get("stopReason")
+    if type(output) is not dict or len(output) != 1 or type(reason) is not str:
+        return None
+    msg = output.get("message")
+    if type(msg) is not dict or len(msg) != 2:
+        return None
+    role = msg.get("role")
+    if type(role) is not str or role != "assistant":
+        return None
+    usage = None
+    if "usage" in payload:
+        raw = payload["usage"]
+        usage = quick_usage(raw) if type(raw) is dict else None
+        if usage is None:
+            return None
+    rest: dict[str, Any] = {}
+    if "metrics" in payload:
+        metrics = payload["metrics"]
+        if type(metrics) is not dict:
+            return None
+        rest["metrics"] = dict(metrics)
+    parts = quick_blocks(msg.get("content"))
+    if parts is None:
+        return None
+    tier = None
+    if "serviceTier" in payload:  # taken when it is exactly {"type": ...}, as by the full path
+        wire_tier = payload["serviceTier"]
+        if type(wire_tier) is not dict or len(wire_tier) != 1 or "type" not in wire_tier:
+            return None
+        tier = wire_tier["type"]
+    for key, value in payload.items():
+        if key not in _DECODED:
+            rest[key] = value
+    finish, shape = decode_stop_reason(reason)
+    message = Message(role="assistant", content=parts, extras=BARE)
+    choice = Choice(message=message, finish_reason=finish, extras=extras({}, shape))
+    return Response(choices=[choice], usage=usage, service_tier=tier, extras=extras(rest))
+
+
 # --- the response -----------------------------------------------------------------------------
 
 
 def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
+    quick = quick_response(payload)
+    if quick is not None:
+        return quick
     d = validate(ConverseResponse, payload, ctx.format, Kind.RESPONSE)
     output = d.pop("output")
     msg = output.pop("message")

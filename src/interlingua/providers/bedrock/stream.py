@@ -8,6 +8,7 @@ the stop reason; the final ``metadata`` event carries usage and metrics and ends
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..._errors import InvalidPayloadError, PayloadProblem
@@ -33,12 +34,13 @@ from ...universal import (
     TextDelta,
     TextPart,
     ToolCallPart,
+    Usage,
 )
 from ..base import StreamDecoder, take, validate
 from . import names
 from .content import BARE, decode_citation, extras
 from .models_stream import EVENT_WRAPPERS
-from .response import decode_stop_reason, decode_usage
+from .response import decode_stop_reason, decode_usage, quick_usage
 from .tables import EXCEPTION_EVENTS, EXCEPTION_TYPES, FAMILY
 
 
@@ -164,21 +166,9 @@ class BedrockStreamDecoder(StreamDecoder):
             self.open.pop(index, None)
             return [PartStop(index=index, extras=extras(body))]
         if name == "messageStop":
-            finish, shape = decode_stop_reason(body.pop("stopReason"))
-            closing: list[StreamEvent] = [
-                PartStop(index=i, extras=extras({}, {"synthetic": True})) for i in sorted(self.open)
-            ]
-            self.open.clear()
-            self.stopped = True
-            return [*closing, ResponseDelta(finish_reason=finish, extras=extras(body, shape))]
+            return self._message_stop(body.pop("stopReason"), body)
         if name == "metadata":
-            usage = decode_usage(body.pop("usage"))
-            self.ended = True
-            marker = {"event": "metadata"}
-            return [
-                ResponseDelta(usage=usage, extras=extras(body, marker)),
-                ResponseStop(extras=extras({}, marker)),
-            ]
+            return self._metadata(decode_usage(body.pop("usage")), body)
         # the exception events
         self.ended = True
         return [
@@ -189,18 +179,97 @@ class BedrockStreamDecoder(StreamDecoder):
             )
         ]
 
+    def _message_stop(self, reason: str, rest: dict[str, Any]) -> list[StreamEvent]:
+        finish, shape = decode_stop_reason(reason)
+        out: list[StreamEvent] = []
+        if self.open:
+            out += [
+                PartStop(index=i, extras=extras({}, {"synthetic": True})) for i in sorted(self.open)
+            ]
+            self.open.clear()
+        self.stopped = True
+        out.append(ResponseDelta(finish_reason=finish, extras=extras(rest, shape)))
+        return out
+
+    def _metadata(self, usage: Usage, rest: dict[str, Any]) -> list[StreamEvent]:
+        self.ended = True
+        marker = {"event": "metadata"}
+        return [
+            ResponseDelta(usage=usage, extras=extras(rest, marker)),
+            ResponseStop(extras=extras({}, marker)),
+        ]
+
+    # --- fast paths: the common exact shapes, checked inline; None takes the full path ------
+
     def _quick(self, event: dict[str, Any]) -> list[StreamEvent] | None:
-        """The fast path of a common delta of an open block: exactly ``{"contentBlockDelta":
-        {"delta": {...}, "contentBlockIndex": <open index>}}`` with a delta `_quick_delta`
-        knows. None sends the event through validation and `_delta`."""
-        body = event.get("contentBlockDelta") if type(event) is dict and len(event) == 1 else None
-        if type(body) is not dict or len(body) != 2 or self.ended:
+        """What `feed` makes of a common event in its plain shape, without validation: a
+        delta `_quick_delta` knows, ``contentBlockStop`` of an open block, ``messageStart``
+        (assistant), ``messageStop`` and ``metadata`` with plain usage, each in order."""
+        if type(event) is not dict or len(event) != 1 or self.ended:
+            return None
+        body = event.get("contentBlockDelta")
+        if body is not None:
+            return self._quick_block_delta(body) if type(body) is dict else None
+        name = next(iter(event))
+        body = event[name]
+        method = _QUICK_EVENTS.get(name) if type(body) is dict else None
+        return None if method is None else method(self, body)
+
+    def _quick_block_delta(self, body: dict[str, Any]) -> list[StreamEvent] | None:
+        if len(body) != 2:
             return None
         index, delta = body.get("contentBlockIndex"), body.get("delta")
-        if type(index) is not int or index not in self.open or type(delta) is not dict:
+        if type(index) is not int or type(delta) is not dict:
             return None
         out = _quick_delta(delta)
-        return None if out is None else [PartDelta(index=index, delta=out, extras=BARE)]
+        if out is None:
+            return None
+        if index in self.open:
+            return [PartDelta(index=index, delta=out, extras=BARE)]
+        # the first delta of a text or reasoning block opens it (as `_delta` does)
+        if self.standalone or not self.started or self.stopped or index in self.seen:
+            return None
+        if type(out) is ArgumentsDelta:
+            return None
+        part: Part = TextPart(text="") if type(out) is TextDelta else ReasoningPart()
+        self.seen.add(index)
+        self.open[index] = "text" if type(out) is TextDelta else "reasoning"
+        return [
+            PartStart(index=index, part=part, extras=extras({}, {"synthetic": True})),
+            PartDelta(index=index, delta=out, extras=BARE),
+        ]
+
+    def _quick_start(self, body: dict[str, Any]) -> list[StreamEvent] | None:
+        role = body.get("role")
+        if len(body) != 1 or type(role) is not str or role != "assistant" or self.started:
+            return None
+        self.started = True
+        return [ResponseStart(extras=BARE)]
+
+    def _quick_block_stop(self, body: dict[str, Any]) -> list[StreamEvent] | None:
+        index = body.get("contentBlockIndex")
+        if len(body) != 1 or type(index) is not int or index not in self.open:
+            return None
+        del self.open[index]
+        return [PartStop(index=index, extras=BARE)]
+
+    def _quick_message_stop(self, body: dict[str, Any]) -> list[StreamEvent] | None:
+        reason = body.get("stopReason")
+        if len(body) != 1 or type(reason) is not str or not self.started or self.stopped:
+            return None
+        return self._message_stop(reason, {})
+
+    def _quick_metadata(self, body: dict[str, Any]) -> list[StreamEvent] | None:
+        raw = body.get("usage")
+        usage = quick_usage(raw) if type(raw) is dict and self.started else None
+        if usage is None:
+            return None
+        if len(body) == 1:
+            return self._metadata(usage, {})
+        metrics = body.get("metrics")
+        if len(body) != 2 or type(metrics) is not dict:
+            return None
+        return self._metadata(usage, {"metrics": dict(metrics)})
 
     def _check(self, name: str, position: int) -> None:
         if self.standalone or name in EXCEPTION_EVENTS:
@@ -267,3 +336,14 @@ class BedrockStreamDecoder(StreamDecoder):
             format=Format.BEDROCK.value,
             kind=Kind.STREAM_EVENT.value,
         )
+
+
+_QuickEvent = Callable[[BedrockStreamDecoder, dict[str, Any]], "list[StreamEvent] | None"]
+
+#: The fast path of each event besides ``contentBlockDelta`` (see `BedrockStreamDecoder._quick`).
+_QUICK_EVENTS: dict[str, _QuickEvent] = {
+    "messageStart": BedrockStreamDecoder._quick_start,
+    "contentBlockStop": BedrockStreamDecoder._quick_block_stop,
+    "messageStop": BedrockStreamDecoder._quick_message_stop,
+    "metadata": BedrockStreamDecoder._quick_metadata,
+}
