@@ -102,12 +102,14 @@ class StreamTranslator:
         source = _source_adapter(first, self._source_name)
         self._source = source
         self._source_format = source.format
+        same_family = source.family == self._target.family
         same = source.format is self._target_format or (
-            _STREAM_EVENT_KIND in source.family_identical and source.family == self._target.family
+            same_family and _STREAM_EVENT_KIND in source.family_identical
         )
         self._passthrough = same and self._model is None
-        self._decoder = source.stream_decoder(wire=source.family == self._target.family)
-        self._encoder = self._target.stream_encoder(self._ctx)
+        if not self._passthrough:
+            self._decoder = source.stream_decoder(wire=same_family)
+            self._encoder = self._target.stream_encoder(self._ctx)
 
     def close(self) -> list[dict[str, Any]]:
         """The source ended: the target's closing events. Raises if the source was truncated."""

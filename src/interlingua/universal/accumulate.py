@@ -30,19 +30,19 @@ def merge_usage(old: Usage | None, new: Usage | None) -> Usage | None:
     """``new`` over ``old``, field by field: later stream events repeat or refine counts."""
     if old is None or new is None:
         return new or old
-    merged = replace(old, extras=new.extras or old.extras)
-    for name in (
-        "input_tokens",
-        "output_tokens",
-        "total_tokens",
-        "cached_input_tokens",
-        "cache_write_tokens",
-        "reasoning_tokens",
-    ):
-        value = getattr(new, name)
-        if value is not None:
-            setattr(merged, name, value)
-    return merged
+    return Usage(
+        input_tokens=_later(new.input_tokens, old.input_tokens),
+        output_tokens=_later(new.output_tokens, old.output_tokens),
+        total_tokens=_later(new.total_tokens, old.total_tokens),
+        cached_input_tokens=_later(new.cached_input_tokens, old.cached_input_tokens),
+        cache_write_tokens=_later(new.cache_write_tokens, old.cache_write_tokens),
+        reasoning_tokens=_later(new.reasoning_tokens, old.reasoning_tokens),
+        extras=new.extras or old.extras,
+    )
+
+
+def _later(new: int | None, old: int | None) -> int | None:
+    return new if new is not None else old
 
 
 @dataclass(slots=True)
