@@ -8,18 +8,24 @@ from typing import Any
 
 import pytest
 from tests.payload_cases import ANTHROPIC_FAMILY, cases
+from tests.providers.anthropic.test_anthropic_fast import mutations
 
 from interlingua import Format, InvalidPayloadError, Kind
+from interlingua._registry import adapter_for
 from interlingua.providers.anthropic.stream import AnthropicStreamDecoder
+from interlingua.providers.base import ConversionContext
 from interlingua.universal import StreamEvent
 
 RECORDED = [c for c in cases() if c.format in ANTHROPIC_FAMILY and c.kind is Kind.STREAM_EVENT]
 
 
 class FullPathDecoder(AnthropicStreamDecoder):
-    """The decoder with its fast path turned off: every event validated."""
+    """The decoder with its fast paths turned off: every event validated."""
 
     def _plain_delta(self, event: dict[str, Any]) -> list[StreamEvent] | None:
+        return None
+
+    def _framing(self, kind: str, event: dict[str, Any]) -> list[StreamEvent] | None:
         return None
 
 
@@ -56,14 +62,17 @@ def test_recorded_streams_decode_the_same(case: Any) -> None:
 
 
 def test_recorded_streams_take_the_fast_path() -> None:
-    taken = 0
+    taken = framing = 0
     for case in RECORDED:
         decoder = AnthropicStreamDecoder(case.format)
         for i, e in enumerate(case.load()):
             if decoder._plain_delta(e) is not None:
                 taken += 1
+            elif copy.deepcopy(decoder)._framing(e["type"], e) is not None:
+                framing += 1
             decoder.feed(e, i)
     assert taken > 100
+    assert framing > 4 * len(RECORDED)  # start, block start and stop, delta, stop
 
 
 START = {
@@ -179,3 +188,90 @@ def test_edges_leave_the_fast_path() -> None:
         decoder.feed(e, i)
     for name, event in EDGES.items():
         assert decoder._plain_delta(event) is None, name
+
+
+DELTA_END = {
+    "type": "message_delta",
+    "delta": {"stop_reason": "tool_use", "stop_sequence": None},
+    "usage": {"output_tokens": 3, "cache_read_input_tokens": None, "x": 1},
+}
+METRICS_STOP = {"type": "message_stop", "amazon-bedrock-invocationMetrics": {"a": 1}}
+BUSY_START = {
+    "type": "message_start",
+    "message": {
+        **START["message"],
+        "stop_reason": None,
+        "stop_sequence": None,
+        "future": [1],
+        "usage": {"input_tokens": 5, "service_tier": "standard", "cache_creation": {}},
+    },
+}
+TOOL_INPUT = _delta("input_json_delta", "partial_json", "{}")
+#: streams whose every framing event is mutated in turn
+FRAMED = {
+    "text": [START, TEXT_BLOCK, TEXT, STOP_BLOCK, *END],
+    "tool": [BUSY_START, TOOL_BLOCK, TOOL_INPUT, STOP_BLOCK, DELTA_END, METRICS_STOP],
+}
+
+
+def _variants(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    out = []
+    for i, event in enumerate(events):
+        if event["type"] == "content_block_delta":
+            continue
+        out += [[*events[:i], changed, *events[i + 1 :]] for changed in mutations(event)]
+    return out
+
+
+@pytest.mark.parametrize("name", FRAMED)
+@pytest.mark.parametrize("standalone", [False, True])
+def test_mutated_framing_events_decode_the_same(name: str, standalone: bool) -> None:
+    for events in [FRAMED[name], *_variants(FRAMED[name])]:
+        fast, full = _both(events, standalone=standalone)
+        assert fast == full
+        assert repr(fast) == repr(full)
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        [START, START, *END],  # a second start
+        [START, TEXT_BLOCK, TEXT_BLOCK, STOP_BLOCK, *END],  # a block started twice
+        [START, TEXT_BLOCK, STOP_BLOCK, STOP_BLOCK, *END],  # a block stopped twice
+        [START, STOP_BLOCK, *END],  # a block never started
+        [TEXT_BLOCK, START, STOP_BLOCK, *END],  # before message_start
+        [START, *END, *END],  # after message_stop
+        [START, TEXT_BLOCK, *END],  # message_stop closes the open block
+    ],
+    ids=["two-starts", "block-twice", "stop-twice", "stop-unopened", "early", "late", "unclosed"],
+)
+def test_out_of_order_framing_fails_the_same(events: list[dict[str, Any]]) -> None:
+    for standalone in (False, True):
+        fast, full = _both(events, standalone=standalone)
+        assert fast == full
+        assert repr(fast) == repr(full)
+
+
+def _translate(
+    decoder: AnthropicStreamDecoder, events: list[dict[str, Any]], target: Format
+) -> Any:
+    ctx = ConversionContext(target, Kind.STREAM_EVENT)
+    encoder = adapter_for(target).stream_encoder(ctx)
+    out = []
+    for i, e in enumerate(events):
+        out += encoder.feed(decoder.feed(e, i))
+    out += encoder.feed(decoder.finish()) + encoder.finish()
+    return out, ctx.losses.losses
+
+
+@pytest.mark.parametrize(
+    "target", [f for f in Format if f not in ANTHROPIC_FAMILY], ids=lambda f: f.value
+)
+def test_unusual_keys_are_reported_the_same_by_foreign_targets(target: Format) -> None:
+    events = copy.deepcopy(FRAMED["tool"])
+    events[0]["message"]["usage"]["inference_geo"] = "us"  # unknown usage key, not quiet
+    events[0]["message"]["container"] = {"id": "c"}  # unknown message key, not quiet
+    fast = _translate(AnthropicStreamDecoder(wire=False), events, target)
+    full = _translate(FullPathDecoder(wire=False), copy.deepcopy(events), target)
+    assert fast == full
+    assert fast[1]  # the unknown usage key of message_delta is reported by every target

@@ -34,13 +34,13 @@ QUIET: Final = frozenset({"type"})
 
 #: Extras of nodes that have nothing to record, shared (decoded extras are never mutated).
 EMPTY: Final = Extras(FAMILY)
-_EMPTY_QUIET: Final = Extras(FAMILY, {}, {}, QUIET)
+EMPTY_QUIET: Final = Extras(FAMILY, {}, {}, QUIET)
 
 
 def extras(wire: dict[str, Any], shape: dict[str, Any] | None = None) -> Extras:
     """The node's extras: every key of ``wire`` not taken (``type`` is wire-only)."""
     if not wire and not shape:
-        return _EMPTY_QUIET
+        return EMPTY_QUIET
     return Extras(FAMILY, wire, shape or {}, QUIET)
 
 

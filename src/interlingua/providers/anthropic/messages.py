@@ -7,6 +7,7 @@ from typing import Any, Final
 from ...universal import Message, TextPart
 from ..base import ConversionContext, restore, shape_of
 from .blocks import BlockEncoder
+from .blocks_fast import quick_block
 from .content import is_native
 from .tables import FAMILY
 
@@ -49,6 +50,16 @@ def _encode_system(
     return blocks
 
 
+def _restore(out: dict[str, Any], m: Message, ctx: ConversionContext, i: int) -> None:
+    """`restore` for message ``i``, its path formatted only for another family's fields."""
+    ex = m.extras
+    if ex is not None and ex.fields:
+        if ex.family == ctx.family:
+            out.update(ex.fields)
+        else:
+            restore(out, m, ctx, f"$.messages[{i}]")
+
+
 #: Roles Anthropic has no turn for -> the role of the turn they become.
 _ROLES: Final = {"tool": "user", "developer": "system"}
 
@@ -75,7 +86,6 @@ def encode_messages(
     native_flags: list[bool] = []
     started = False
     for i, m in enumerate(messages):
-        path = f"$.messages[{i}]"
         ex = m.extras
         native = ex is not None and ex.family == FAMILY
         shape = ex.shape if ex is not None and ex.family == ctx.family else {}
@@ -84,7 +94,7 @@ def encode_messages(
         ):
             if started:
                 ctx.loss(
-                    path,
+                    f"$.messages[{i}]",
                     "role-merged",
                     f"a mid-conversation {m.role} message is moved to the system prompt",
                 )
@@ -94,7 +104,7 @@ def encode_messages(
         role = _ROLES.get(m.role, m.role)
         if m.name is not None:
             ctx.loss(
-                f"{path}.name",
+                f"$.messages[{i}].name",
                 "parameter-unsupported",
                 "Anthropic messages have no participant name",
             )
@@ -110,9 +120,13 @@ def encode_messages(
         elif text is not None:
             content = text
         else:
-            content = [
-                b for j, p in enumerate(m.content) for b in enc.part(p, f"{path}.content[{j}]")
-            ]
+            content = []
+            for j, p in enumerate(m.content):
+                block = quick_block(p)
+                if block is not None:
+                    content.append(block)
+                else:
+                    content += enc.part(p, f"$.messages[{i}].content[{j}]")
             if not content and not native:
                 continue  # nothing to send (e.g. an empty assistant turn)
         wire: dict[str, Any] = {"role": role, "content": content}
@@ -122,10 +136,10 @@ def encode_messages(
             if role == "user":
                 merged.sort(key=lambda b: b.get("type") != "tool_result")
             prev["content"] = merged
-            restore(prev, m, ctx, path)
+            _restore(prev, m, ctx, i)
             native_flags[-1] = False
             continue
-        restore(wire, m, ctx, path)
+        _restore(wire, m, ctx, i)
         out.append(wire)
         native_flags.append(native)
     return (_encode_system(system, enc, ctx) if system else None), out

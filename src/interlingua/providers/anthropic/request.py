@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from ..._errors import InvalidPayloadError
 from ..._formats import Format, Kind
 from ...universal import Extras, Message, Request, ResponseFormat, TextPart
 from ..base import ConversionContext, leftovers, restore, shape_of, take, validate
-from .content import QUIET, decode_block, extras, is_native
+from . import request_fast
+from .content import decode_block, extras, is_native
 from .messages import encode_messages
 from .models import MessageCreateParams
 from .tables import DEFAULT_MAX_TOKENS, FAMILY, MAX_TEMPERATURE, REQUEST_SERVICE_TIERS
@@ -35,14 +37,10 @@ _SAME_NAME: Final = frozenset(
 )
 
 
-#: The extras of a message given as a bare string, shared (decoded extras are never mutated).
-_STRING_CONTENT: Final = Extras(FAMILY, {}, {"content": "string"}, QUIET)
-
-
 def _decode_message(m: dict[str, Any]) -> Message:
     role, content = m.pop("role"), m.pop("content")
     if isinstance(content, str):
-        ex = extras(m, {"content": "string"}) if m else _STRING_CONTENT
+        ex = extras(m, {"content": "string"}) if m else request_fast.STRING_CONTENT
         return Message(role=role, content=[TextPart(text=content)], extras=ex)
     return Message(role=role, content=[decode_block(b) for b in content], extras=extras(m))
 
@@ -75,13 +73,49 @@ def _decode_options(d: dict[str, Any], shape: dict[str, Any], fields: dict[str, 
         fields["stop"] = list(stop)
 
 
+def _validate_fast(payload: dict[str, Any], ctx: ConversionContext) -> Any:
+    """(validated body with ``messages`` empty, decoded messages) when every message has a
+    common shape and the rest of the body is valid; None otherwise."""
+    messages = request_fast.messages(payload.get("messages"))
+    if messages is None:
+        return None
+    try:
+        d = validate(MessageCreateParams, {**payload, "messages": []}, ctx.format, Kind.REQUEST)
+    except InvalidPayloadError:
+        return None  # the full path reports it, with the messages' problems too
+    return d, messages
+
+
+def _plain_request(payload: dict[str, Any], ctx: ConversionContext) -> Request | None:
+    """A body of plain values, a string ``system`` and messages of common shapes, decoded
+    without validation (see `request_fast.plain_body`); None for any other body."""
+    fields = request_fast.plain_body(payload)
+    decoded = request_fast.messages(payload.get("messages")) if fields is not None else None
+    if fields is None or decoded is None:
+        return None
+    version = fields.pop("anthropic_version", None)
+    shape: dict[str, Any] = {"anthropic_version": version} if version is not None else {}
+    shape["format"] = ctx.format.value
+    system = payload.get("system")
+    messages = [_decode_system(system), *decoded] if system is not None else decoded
+    return Request(messages=messages, extras=Extras(FAMILY, {}, shape), **fields)
+
+
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
-    d = validate(MessageCreateParams, payload, ctx.format, Kind.REQUEST)
+    plain = _plain_request(payload, ctx)
+    if plain is not None:
+        return plain
     messages: list[Message] = []
+    fast = _validate_fast(payload, ctx)
+    if fast is not None:
+        d, decoded = fast
+    else:
+        d = validate(MessageCreateParams, payload, ctx.format, Kind.REQUEST)
     system = take(d, "system")
     if system is not None:
         messages.append(_decode_system(system))
-    messages += [_decode_message(m) for m in d.pop("messages")]
+    wire = d.pop("messages")
+    messages += decoded if fast is not None else [_decode_message(m) for m in wire]
     fields: dict[str, Any] = {k: v for k, v in d.items() if k in _SAME_NAME and v is not None}
     for key in fields:
         del d[key]

@@ -7,14 +7,14 @@ from typing import Any, Final
 from ..._formats import Kind
 from ...universal import Choice, Extras, FinishReason, Message, Response, Usage
 from ..base import ConversionContext, restore, shape_of, take, validate
+from . import fast
 from .blocks import BlockEncoder
+from .blocks_fast import quick_block
 from .content import EMPTY, decode_block, is_native
+from .fast import USAGE_QUIET
+from .fast import stop_reason as decode_stop_reason
 from .models_response import Message as WireMessage
-from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
-
-#: Usage keys whose content the universal counts already carry (the per-TTL split of cache
-#: writes, the thinking-token count): not a loss when another format drops them.
-_USAGE_QUIET: Final = frozenset({"cache_creation", "output_tokens_details"})
+from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, RESPONSE_SERVICE_TIERS
 
 # --- usage and stop reasons -------------------------------------------------------------------
 
@@ -37,7 +37,7 @@ def decode_usage(u: dict[str, Any], *, take_tier: bool) -> tuple[Usage, str | No
         cached_input_tokens=reads,
         cache_write_tokens=writes,
         reasoning_tokens=thinking if isinstance(thinking, int) else None,
-        extras=Extras(FAMILY, u, {}, _USAGE_QUIET),
+        extras=Extras(FAMILY, u, {}, USAGE_QUIET),
     )
     return usage, tier
 
@@ -82,14 +82,6 @@ def usage_counts(u: Usage | None) -> Usage | None:
     )
 
 
-def decode_stop_reason(raw: str | None) -> tuple[FinishReason | None, dict[str, Any]]:
-    """``stop_reason`` -> finish reason; an unknown value is OTHER with the raw value kept."""
-    if raw is None:
-        return None, {}
-    known = STOP_REASONS.get(raw)
-    return (known, {}) if known is not None else (FinishReason.OTHER, {"finish_reason": raw})
-
-
 def encode_stop_reason(
     reason: FinishReason | None, shape: dict[str, Any], ctx: ConversionContext, path: str
 ) -> str | None:
@@ -114,7 +106,78 @@ def encode_stop_reason(
 
 
 def response_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Response:
+    resp = fast_message(payload)
+    if resp is not None:
+        return resp
     return message_to_universal(validate(WireMessage, payload, ctx.format, Kind.RESPONSE))
+
+
+#: ``Message`` keys in their declared order (validation writes them first, in this order).
+_MESSAGE_KEYS: Final = (
+    "id",
+    "type",
+    "role",
+    "content",
+    "model",
+    "stop_reason",
+    "stop_sequence",
+    "usage",
+)
+_MESSAGE_DECLARED: Final = frozenset(_MESSAGE_KEYS)
+
+
+def fast_message(d: dict[str, Any]) -> Response | None:
+    """`message_to_universal` of an unvalidated ``Message`` of text and tool_use blocks, or
+    None for any other shape (see `fast`)."""
+    rid, model, content = d.get("id"), d.get("model"), d.get("content")
+    if type(rid) is not str or type(model) is not str or type(content) is not list:
+        return None
+    kind, role = d.get("type"), d.get("role")
+    if kind != "message" or role != "assistant" or type(kind) is not str or type(role) is not str:
+        return None
+    raw_stop, stop_sequence = d.get("stop_reason"), d.get("stop_sequence")
+    if raw_stop is not None and type(raw_stop) is not str:
+        return None
+    if stop_sequence is not None and type(stop_sequence) is not str:
+        return None
+    parts: list[Any] = []
+    for b in content:
+        part = fast.block(b)
+        if part is None:
+            return None
+        parts.append(part)
+    has_stop, has_sequence = "stop_reason" in d, "stop_sequence" in d
+    raw_usage = d.get("usage", d)
+    fields: dict[str, Any] = {}
+    if raw_stop is None and has_stop:
+        fields["stop_reason"] = None
+    if stop_sequence is None and has_sequence:
+        fields["stop_sequence"] = None
+    if len(d) != 5 + has_stop + has_sequence + (raw_usage is not d):
+        for key, value in d.items():
+            if key not in _MESSAGE_DECLARED:
+                fields[key] = value
+    usage = tier = None
+    if raw_usage is not d:
+        decoded = fast.usage(raw_usage, take_tier=True) if type(raw_usage) is dict else None
+        if decoded is None:
+            return None
+        usage, tier = decoded
+    finish, cshape = decode_stop_reason(raw_stop)
+    choice = Choice(
+        message=Message(role="assistant", content=parts, extras=EMPTY),
+        extras=Extras(FAMILY, {}, cshape) if cshape else EMPTY,
+        finish_reason=finish,
+        stop_sequence=stop_sequence,
+    )
+    return Response(
+        id=rid,
+        model=model,
+        choices=[choice],
+        usage=usage,
+        service_tier=tier,
+        extras=Extras(FAMILY, fields),
+    )
 
 
 def message_to_universal(d: dict[str, Any]) -> Response:
@@ -154,7 +217,11 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
     stop_sequence = None
     if choice is not None:
         for j, p in enumerate(choice.message.content):
-            content += enc.part(p, f"$.choices[0].message.content[{j}]")
+            block = quick_block(p)
+            if block is not None:
+                content.append(block)
+            else:
+                content += enc.part(p, f"$.choices[0].message.content[{j}]")
         reason = encode_stop_reason(
             choice.finish_reason, shape_of(choice, ctx), ctx, "$.choices[0].finish_reason"
         )

@@ -26,14 +26,11 @@ from ...universal import (
 )
 from ..base import StreamDecoder, leftovers, take, validate
 from .content import EMPTY, QUIET, decode_block, decode_citation, extras
+from .fast import stop_reason as decode_stop_reason
 from .models_response import StreamEvent as WireEvent
-from .response import decode_stop_reason, decode_usage, message_to_universal
+from .response import decode_usage, message_to_universal
+from .stream_fast import BEDROCK_METRICS, DECODERS, START_QUIET
 from .tables import FAMILY
-
-BEDROCK_METRICS: Final = "amazon-bedrock-invocationMetrics"
-
-#: ``message_start`` message keys that are constant at the start of a stream.
-_START_QUIET: Final = frozenset({"type", "role", "content"})
 
 #: The extras of every plain text / tool input / thinking delta event, shared by the events
 #: of the fast path (nothing mutates decoded extras).
@@ -131,12 +128,43 @@ class AnthropicStreamDecoder(StreamDecoder):
         if kind in ("content_block_delta", "content_block_stop") and index not in self.open:
             raise self._fail(position, f"{kind} for block {index}, which is not open", ".index")
 
+    def _fits(self, kind: str, index: int | None) -> bool:
+        """Whether `_check` passes (for the fast paths, which leave errors to the full path)."""
+        if self.standalone:
+            return True
+        if self.ended:
+            return False
+        if kind == "message_start":
+            return not self.started
+        if not self.started:
+            return False
+        if kind == "content_block_start":
+            return index not in self.seen
+        return kind != "content_block_stop" or index in self.open
+
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
-        if type(event) is dict and event.get("type") == "content_block_delta":
-            fast = self._plain_delta(event)
-            if fast is not None:
-                return fast
+        if type(event) is dict:
+            kind = event.get("type")
+            if kind == "content_block_delta":
+                fast = self._plain_delta(event)
+                if fast is not None:
+                    return fast
+            elif type(kind) is str:
+                fast = self._framing(kind, event)
+                if fast is not None:
+                    return fast
         return self._feed(event, position)
+
+    def _framing(self, kind: str, event: dict[str, Any]) -> list[StreamEvent] | None:
+        """A framing event of the common shape (see `stream_fast`), or None."""
+        decode = DECODERS.get(kind)
+        decoded = decode(event) if decode is not None else None
+        if decoded is None:
+            return None
+        index = event.get("index")  # an int where it matters: the decoders checked it
+        if not self._fits(kind, index):
+            return None
+        return self._advance(kind, index, [decoded])
 
     def _plain_delta(self, event: dict[str, Any]) -> list[StreamEvent] | None:
         """The common ``content_block_delta`` (text, tool input or thinking, no other keys, for
@@ -176,7 +204,10 @@ class AnthropicStreamDecoder(StreamDecoder):
         kind = ev["type"]
         index = ev.get("index") if kind.startswith("content_block_") else None
         self._check(kind, index, position)
-        out = self._decode(kind, ev)
+        return self._advance(kind, index, self._decode(kind, ev))
+
+    def _advance(self, kind: str, index: int | None, out: list[StreamEvent]) -> list[StreamEvent]:
+        """Update the stream's state for a decoded event; ``out`` plus any closing events."""
         if self.standalone:
             return out
         if kind == "message_start":
@@ -205,7 +236,7 @@ class AnthropicStreamDecoder(StreamDecoder):
             raw_usage = take(msg, "usage")
             usage = decode_usage(raw_usage, take_tier=False)[0] if raw_usage is not None else None
             rid, model = take(msg, "id"), take(msg, "model")
-            ex = leftovers(FAMILY, msg, _event_shape(ev), _START_QUIET)
+            ex = leftovers(FAMILY, msg, _event_shape(ev), START_QUIET)
             return [ResponseStart(id=rid, model=model, usage=usage, extras=ex)]
         if kind == "content_block_start":
             index = ev.pop("index")

@@ -36,7 +36,7 @@ from ..base import ConversionContext, StreamEncoder, restore, shape_of
 from .blocks import BlockEncoder, encode_citation
 from .content import is_native
 from .response import encode_stop_reason, encode_usage, response_from_universal, usage_counts
-from .stream import BEDROCK_METRICS
+from .stream_fast import BEDROCK_METRICS
 from .tables import FAMILY, SIGNATURE_ORIGINS
 
 
@@ -71,6 +71,11 @@ class AnthropicStreamEncoder(StreamEncoder):
         out: list[dict[str, Any]] = []
         for ev in events:
             self.count += 1
+            if type(ev) is PartDelta and ev.choice_index == 0:  # the bulk of a stream, first
+                ex = ev.extras
+                if ex is None or ex.family != FAMILY or not ex.shape:  # no whole-message mark
+                    out += self._part_delta(ev, ex is not None and ex.family == FAMILY)
+                    continue
             if getattr(ev, "choice_index", 0) != 0:
                 if not self.choice_loss:
                     self._loss("n-unsupported", "an Anthropic stream carries one answer")
