@@ -143,9 +143,9 @@ def _run(events: list[dict[str, Any]], *, fast: bool = True) -> tuple[str, int]:
     """The repr of every decoded event (or of the error) and how many chunks took the fast path."""
     taken = 0
 
-    def counting(choices: Any, event: dict[str, Any]) -> Any:
+    def counting(choices: Any, event: dict[str, Any], wire: bool) -> Any:
         nonlocal taken
-        found = stream_fast.fast_events(choices, event) if fast else None
+        found = stream_fast.fast_events(choices, event, wire) if fast else None
         taken += found is not None
         return found
 

@@ -14,6 +14,7 @@ from ..base import ConversionContext, ProviderAdapter, boundary_error
 from . import detect as _detect
 from . import request as _request
 from . import response as _response
+from .response_fast import decode_response
 from .stream import ChatCompletionsStreamDecoder, ChatCompletionsStreamEncoder
 from .tables import CAPABILITIES
 
@@ -41,7 +42,7 @@ class ChatCompletionsAdapter(ProviderAdapter):
         return _guarded(_request.request_from_universal, request, ctx, self.format, Kind.REQUEST)
 
     def response_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Response:
-        return _guarded(_response.response_to_universal, payload, ctx, self.format, Kind.RESPONSE)
+        return _guarded(decode_response, payload, ctx, self.format, Kind.RESPONSE)
 
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
         return _guarded(

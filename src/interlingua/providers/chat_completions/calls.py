@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...universal import Citation, Extras, OpaquePart, Part, ToolCallPart
+from ...universal import Citation, Extras, OpaquePart, Part, TextPart, ToolCallPart
 from ..base import ConversionContext, leftovers, restore, take
 from .common import F, mine, nested_leftover, restore_into
 
@@ -110,3 +110,33 @@ def encode_citation(
     out = {"type": "url_citation", "url_citation": body}
     restore_into(out, c, ctx, path)
     return out
+
+
+def encode_annotations(
+    out: dict[str, Any],
+    texts: list[TextPart],
+    offsets: list[int],
+    ctx: ConversionContext,
+    path: str,
+    keep: bool,
+) -> None:
+    """The ``annotations`` of a message's text parts (kept where ``keep``, else a loss)."""
+    annotations: list[dict[str, Any]] = []
+    has = False
+    for text, offset in zip(texts, offsets, strict=True):
+        if text.citations is not None:
+            has = True
+            for k, c in enumerate(text.citations):
+                enc = encode_citation(c, text.text, offset, ctx, f"{path}.citations[{k}]")
+                if enc is not None:
+                    annotations.append(enc)
+    if not has:
+        return
+    if keep:
+        out["annotations"] = annotations
+    elif annotations:
+        ctx.loss(
+            f"{path}.citations",
+            "part-field-dropped",
+            "Chat Completions request messages carry no citations",
+        )

@@ -4,7 +4,7 @@ https://platform.openai.com/docs/api-reference/chat/create#chat-create-messages
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from ...universal import (
     Extras,
@@ -17,8 +17,8 @@ from ...universal import (
     ToolCallPart,
     ToolResultPart,
 )
-from ..base import ConversionContext, leftovers, shape_of, take
-from .calls import decode_annotation, decode_tool_call, encode_citation, encode_tool_call
+from ..base import ConversionContext, leftovers, restore, shape_of, take
+from .calls import decode_annotation, decode_tool_call, encode_annotations, encode_tool_call
 from .common import F, join_texts, mine, quiet_empties, restore_into, take_nonempty
 from .content import decode_part, encode_part
 
@@ -113,6 +113,21 @@ def _encode_plain(
     msg: Message, parts: list[Part], ctx: ConversionContext, path: str, positions: range | list[int]
 ) -> dict[str, Any]:
     """A system, developer or user message."""
+    same = mine(msg)
+    if not same and len(parts) == 1 and _is_bare(parts[0]):
+        out: dict[str, Any] = {"role": msg.role, "content": parts[0].text}
+    else:
+        out = {"role": msg.role, "content": _plain_content(msg, parts, ctx, path, positions)}
+    if msg.name is not None:
+        out["name"] = msg.name
+    restore_into(out, msg, ctx, path)
+    return out
+
+
+def _plain_content(
+    msg: Message, parts: list[Part], ctx: ConversionContext, path: str, positions: range | list[int]
+) -> Any:
+    """The ``content`` of a system, developer or user message."""
     text_only = msg.role in _TEXT_ONLY
     wire: list[dict[str, Any]] = []
     for part, pos in zip(parts, positions, strict=True):
@@ -136,22 +151,21 @@ def _encode_plain(
             encoded = encode_part(part, ctx, ppath)
         if encoded is not None:
             wire.append(encoded)
-    out: dict[str, Any] = {
-        "role": msg.role,
-        "content": _content_value(wire, shape_of(msg, ctx), mine(msg)),
-    }
-    if msg.name is not None:
-        out["name"] = msg.name
-    restore_into(out, msg, ctx, path)
-    return out
+    return _content_value(wire, shape_of(msg, ctx), mine(msg))
+
+
+def _is_bare(part: Part) -> TypeGuard[TextPart]:
+    """Whether ``part`` is a text part with nothing to write but its text, nor anything to
+    report (another family's quiet fields)."""
+    if type(part) is not TextPart or part.cache_control is not None or part.citations:
+        return False
+    ex = part.extras
+    return ex is None or not ex.fields or (ex.family != F and ex.fields.keys() <= ex.quiet)
 
 
 def _bare_text(part: Part) -> dict[str, Any] | None:
-    """`encode_part` of a text part that has nothing to write but its text (else None)."""
-    if type(part) is not TextPart or part.cache_control is not None or part.citations:
-        return None
-    ex = part.extras
-    return {"type": "text", "text": part.text} if ex is None or not ex.fields else None
+    """`encode_part` of a text part that `_is_bare`, else None."""
+    return {"type": "text", "text": part.text} if _is_bare(part) else None
 
 
 def _content_value(wire: list[dict[str, Any]], shape: dict[str, Any], same: bool) -> Any:
@@ -217,6 +231,17 @@ def _encode_tool_result(part: ToolResultPart, ctx: ConversionContext, path: str)
             "cache-control-dropped",
             "Chat Completions cannot cache-mark a tool result",
         )
+    if not same and len(part.content) == 1 and _is_bare(part.content[0]):
+        content: Any = part.content[0].text
+    else:
+        content = _result_content(part, ctx, path, same)
+    out: dict[str, Any] = {"role": "tool", "tool_call_id": part.call_id, "content": content}
+    restore_into(out, part, ctx, path)
+    return out
+
+
+def _result_content(part: ToolResultPart, ctx: ConversionContext, path: str, same: bool) -> Any:
+    """The ``content`` of a tool message."""
     wire: list[dict[str, Any]] = []
     for k, sub in enumerate(part.content):
         encoded = _bare_text(sub)
@@ -232,13 +257,7 @@ def _encode_tool_result(part: ToolResultPart, ctx: ConversionContext, path: str)
             encoded = encode_part(sub, ctx, spath)
         if encoded is not None:
             wire.append(encoded)
-    out: dict[str, Any] = {
-        "role": "tool",
-        "tool_call_id": part.call_id,
-        "content": _content_value(wire, shape_of(part, ctx), same),
-    }
-    restore_into(out, part, ctx, path)
-    return out
+    return _content_value(wire, shape_of(part, ctx), same)
 
 
 def encode_assistant(
@@ -246,6 +265,15 @@ def encode_assistant(
 ) -> dict[str, Any]:
     """An assistant turn (``response=False``) or a response's message (``response=True``)."""
     same = mine(msg)
+    if response and not same and len(msg.content) == 1:
+        part = msg.content[0]
+        if (
+            type(part) is TextPart
+            and part.citations is None
+            and part.cache_control is None
+            and not mine(part)
+        ):
+            return _text_reply(msg, part, ctx, path)
     out: dict[str, Any] = {"role": "assistant"}
     content: list[dict[str, Any]] = []
     texts: list[TextPart] = []
@@ -323,7 +351,19 @@ def encode_assistant(
     elif not response and not same and "content" not in out and "refusal" not in out:
         out["content"] = ""  # the API wants content or tool calls in an assistant turn
     if texts:
-        _annotations(out, texts, offsets, ctx, path, response or same)
+        encode_annotations(out, texts, offsets, ctx, path, response or same)
+    if msg.name is not None:
+        out["name"] = msg.name
+    restore_into(out, msg, ctx, path)
+    return out
+
+
+def _text_reply(msg: Message, part: TextPart, ctx: ConversionContext, path: str) -> dict[str, Any]:
+    """`encode_assistant` of another family's response message that is one text part of
+    another family too, with no citations or cache mark (its extras are only reported)."""
+    if part.extras is not None and part.extras.fields:
+        restore({}, part, ctx, f"{path}.content[0]")
+    out: dict[str, Any] = {"role": "assistant", "content": part.text, "refusal": None}
     if msg.name is not None:
         out["name"] = msg.name
     restore_into(out, msg, ctx, path)
@@ -355,32 +395,3 @@ def _reasoning(part: ReasoningPart, into: list[str], ctx: ConversionContext, pat
         )
     if part.text or part.summary:
         ctx.loss(path, "reasoning-dropped", "Chat Completions has no reasoning content field")
-
-
-def _annotations(
-    out: dict[str, Any],
-    texts: list[TextPart],
-    offsets: list[int],
-    ctx: ConversionContext,
-    path: str,
-    keep: bool,
-) -> None:
-    annotations: list[dict[str, Any]] = []
-    has = False
-    for text, offset in zip(texts, offsets, strict=True):
-        if text.citations is not None:
-            has = True
-            for k, c in enumerate(text.citations):
-                enc = encode_citation(c, text.text, offset, ctx, f"{path}.citations[{k}]")
-                if enc is not None:
-                    annotations.append(enc)
-    if not has:
-        return
-    if keep:
-        out["annotations"] = annotations
-    elif annotations:
-        ctx.loss(
-            f"{path}.citations",
-            "part-field-dropped",
-            "Chat Completions request messages carry no citations",
-        )

@@ -14,6 +14,7 @@ from ..base import ConversionContext, leftovers, shape_of, take, validate
 from .common import F, encode_service_tier, mine, nested_leftover, restore_into
 from .message import decode_message, encode_messages
 from .models import CompletionCreateParams
+from .request_fast import fast_messages
 from .tables import REASONING_EFFORTS
 
 MAX_STOP = 4
@@ -71,9 +72,15 @@ _written = attrgetter(*_WRITTEN)
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
-    d = validate(CompletionCreateParams, payload, Format.CHAT_COMPLETIONS, Kind.REQUEST)
+    messages = fast_messages(payload.get("messages")) if type(payload) is dict else None
+    if messages is None:
+        d = validate(CompletionCreateParams, payload, Format.CHAT_COMPLETIONS, Kind.REQUEST)
+        messages = [decode_message(m) for m in d.pop("messages")]
+    else:  # the messages are valid: the rest is validated without them
+        rest = {**payload, "messages": []}
+        d = validate(CompletionCreateParams, rest, Format.CHAT_COMPLETIONS, Kind.REQUEST)
+        del d["messages"]
     shape: dict[str, Any] = {}
-    messages = [decode_message(m) for m in d.pop("messages")]
     got = {k: d.pop(k) for k in [k for k, v in d.items() if v is not None and k in _TAKEN]}
     req = Request(messages=messages, **{k: v for k, v in got.items() if k in _DIRECT})
     tools = got.get("tools")

@@ -144,13 +144,14 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
 
 def _encode_choice(c: Choice, ctx: ConversionContext, path: str) -> dict[str, Any]:
     shape = shape_of(c, ctx)
+    same = mine(c)
     out: dict[str, Any] = {
         "index": c.index,
         "message": encode_assistant(c.message, ctx, f"{path}.message", response=True),
     }
-    if c.finish_reason is not None or "finish_reason" in shape or not mine(c):
+    if c.finish_reason is not None or "finish_reason" in shape or not same:
         out["finish_reason"] = encode_finish(c.finish_reason, shape, ctx, f"{path}.finish_reason")
-    if not mine(c):
+    if not same:
         out["logprobs"] = None
         if c.message.role != "assistant":
             ctx.loss(

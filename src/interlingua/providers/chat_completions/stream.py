@@ -71,7 +71,7 @@ class ChatCompletionsStreamDecoder(StreamDecoder):
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
         if not self.standalone and type(event) is dict:
-            fast = fast_events(self.choices, event)
+            fast = fast_events(self.choices, event, self.wire)
             if fast is not None:
                 return fast
         if "error" in event and "choices" not in event:

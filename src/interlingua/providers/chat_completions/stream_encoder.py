@@ -68,10 +68,16 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
             if env.shape.get("error"):
                 return [dict(env.fields)]
         if len(events) == 1:
-            return self._event(events[0])
+            ev = events[0]
+            if type(ev) is PartDelta:  # the common event, without `_event`'s dispatch
+                return self._part_delta(ev, ev.choice_index)
+            return self._event(ev)
         out: list[dict[str, Any]] = []
         for ev in events:
-            out += self._event(ev)
+            if type(ev) is PartDelta:
+                out += self._part_delta(ev, ev.choice_index)
+            else:
+                out += self._event(ev)
         return out
 
     def _rebuild(self, env: Extras, events: list[StreamEvent]) -> dict[str, Any]:
@@ -275,11 +281,15 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         if self.gap and self.gap.pop(ci, False) and needs_break(self.last_text.get(ci, ""), text):
             text = "\n\n" + text
         self.last_text[ci] = text
-        return [self._delta(ci, {"content": text})]
+        chunk = self.head.copy()
+        chunk["choices"] = [
+            {"index": ci, "delta": {"content": text}, "logprobs": None, "finish_reason": None}
+        ]
+        return [chunk]
 
     def _part_delta(self, ev: PartDelta, ci: int) -> list[dict[str, Any]]:
-        key, d = (ci, ev.index), ev.delta
-        if key in self.skipped:
+        d = ev.delta
+        if self.skipped and (ci, ev.index) in self.skipped:
             if isinstance(d, SignatureDelta):
                 self.ctx.loss(
                     f"$.content[{ev.index}].signature",
@@ -290,7 +300,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         if isinstance(d, TextDelta):
             return self._text(ci, d.text)
         if isinstance(d, ArgumentsDelta):
-            n = self.tool_index.get(key)
+            n = self.tool_index.get((ci, ev.index))
             if not d.json or n is None:
                 return []
             call = {"index": n, "function": {"arguments": d.json}}
@@ -298,7 +308,7 @@ class ChatCompletionsStreamEncoder(StreamEncoder):
         if isinstance(d, RefusalDelta):
             return [self._delta(ci, {"refusal": d.text})] if d.text else []
         if isinstance(d, (ReasoningDelta, SummaryDelta, SignatureDelta)):
-            self.skipped.add(key)
+            self.skipped.add((ci, ev.index))
             self.ctx.loss(
                 f"$.content[{ev.index}]",
                 "reasoning-dropped",

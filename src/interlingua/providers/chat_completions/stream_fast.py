@@ -41,6 +41,10 @@ _TEXT: dict[str, tuple[str, type[TextDelta | ReasoningDelta | RefusalDelta]]] = 
     "refusal": ("refusal", RefusalDelta),
 }
 _ARGUMENTS_QUIET = frozenset({"id", "type", "function"})
+#: the chunk keys whose envelope holds nothing another family would report lost, if ``usage``
+#: is null: the ones `_fields` checks, then OpenAI's quiet extras (`QUIET_TOP`)
+_PLAIN_TOP = QUIET_TOP | {"choices", "usage"}
+_CHUNK = "chat.completion.chunk"
 
 
 @dataclass(slots=True)
@@ -55,8 +59,13 @@ class ChoiceState:
     tools: dict[int, int] = field(default_factory=dict)
 
 
-def fast_events(choices: dict[int, ChoiceState], event: dict[str, Any]) -> list[StreamEvent] | None:
-    """The events of a common delta chunk of a started choice, or None (use the full path)."""
+def fast_events(
+    choices: dict[int, ChoiceState], event: dict[str, Any], wire: bool = True
+) -> list[StreamEvent] | None:
+    """The events of a common delta chunk of a started choice, or None (use the full path).
+
+    Without ``wire`` (see `StreamDecoder`), a chunk whose envelope would hold only quiet keys
+    and nulls yields its delta with no envelope; the checks validation makes are the same."""
     wire_choices = event.get("choices")
     if type(wire_choices) is not list or len(wire_choices) != 1:
         return None
@@ -69,13 +78,13 @@ def fast_events(choices: dict[int, ChoiceState], event: dict[str, Any]) -> list[
     st = choices.get(ci)
     if st is None or st.finished:
         return None
-    key = _only_value(delta)
+    key = next(iter(delta)) if len(delta) == 1 else _only_value(delta)
     if key is None:
         return None
     value = delta[key]
     event_delta: TextDelta | ReasoningDelta | RefusalDelta | ArgumentsDelta
     if key == "tool_calls":
-        found = _arguments(value, st)
+        found = _arguments(value, st, wire)
         if found is None:
             return None
         index, event_delta = found
@@ -85,6 +94,8 @@ def fast_events(choices: dict[int, ChoiceState], event: dict[str, Any]) -> list[
             return None
         assert st.open is not None
         index, event_delta = st.open, text[1](text=value)
+    if not wire and _plain(event) and _null_rest(ch):
+        return [PartDelta(index=index, delta=event_delta, choice_index=ci)]
     skeleton = _skeleton(ch, ci, delta, key)
     fields = _fields(event)
     if skeleton is None or fields is None:
@@ -93,7 +104,7 @@ def fast_events(choices: dict[int, ChoiceState], event: dict[str, Any]) -> list[
     return [PartDelta(index=index, delta=event_delta, choice_index=ci, extras=envelope)]
 
 
-def _arguments(calls: Any, st: ChoiceState) -> tuple[int, ArgumentsDelta] | None:
+def _arguments(calls: Any, st: ChoiceState, wire: bool) -> tuple[int, ArgumentsDelta] | None:
     """A lone ``{"index": i, "function": {"arguments": "..."}}`` for a call already started."""
     if type(calls) is not list or len(calls) != 1:
         return None
@@ -107,6 +118,8 @@ def _arguments(calls: Any, st: ChoiceState) -> tuple[int, ArgumentsDelta] | None
     part = st.tools.get(widx)
     if type(args) is not str or part is None:
         return None
+    if not wire:  # the extras hold only shape hints, which only this family reads
+        return part, ArgumentsDelta(json=args)
     shape = {"index": widx, "absent": ["id", "name"]}
     return part, ArgumentsDelta(json=args, extras=Extras(F, {}, shape, _ARGUMENTS_QUIET))
 
@@ -122,6 +135,33 @@ def _only_value(wire: dict[Any, Any]) -> str | None:
                 return None
             found = key
     return found
+
+
+def _plain(event: dict[str, Any]) -> bool:
+    """Whether the chunk's keys but ``choices`` are valid and would all be quiet or null in its
+    envelope: keys of `_PLAIN_TOP` only, checked as `_fields` checks them."""
+    try:
+        if not (
+            event.keys() <= _PLAIN_TOP
+            and type(event["id"]) is str
+            and type(event["created"]) is int
+            and type(event["model"]) is str
+        ):
+            return False
+    except KeyError:
+        return False
+    obj = event.get("object", _CHUNK)
+    return type(obj) is str and obj == _CHUNK and event.get("usage") is None
+
+
+def _null_rest(ch: dict[Any, Any]) -> bool:
+    """Whether the choice's keys but index and delta are null strings."""
+    if len(ch) == 2 or (len(ch) == 3 and ch.get("finish_reason", ...) is None):
+        return True
+    for k, value in ch.items():
+        if type(k) is not str or (value is not None and k != "index" and k != "delta"):
+            return False
+    return True
 
 
 def _skeleton(
