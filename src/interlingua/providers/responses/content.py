@@ -11,6 +11,7 @@ from ...universal import (
     Base64Source,
     CacheControl,
     Citation,
+    Extras,
     FileIdSource,
     FilePart,
     ImagePart,
@@ -109,20 +110,17 @@ def decode_part(p: dict[str, Any]) -> Part:
     if kind in ("input_text", "output_text"):
         del p["type"]
         text = p.pop("text")
-        cc = decode_cache(p, F)
+        cc = decode_cache(p, F) if "prompt_cache_breakpoint" in p else None
         annotations = take(p, "annotations")
         citations = None
         if isinstance(annotations, list):
             citations = [decode_annotation(a) for a in annotations]
         return TextPart(
-            text=text,
-            citations=citations,
-            cache_control=cc,
-            extras=leftovers(F, p, shape={"type": kind}),
+            text=text, citations=citations, cache_control=cc, extras=Extras(F, p, {"type": kind})
         )
     if kind == "refusal":
         del p["type"]
-        return RefusalPart(text=p.pop("refusal"), extras=leftovers(F, p))
+        return RefusalPart(text=p.pop("refusal"), extras=Extras(F, p))
     if kind == "input_image":
         return _decode_image(p)
     if kind == "input_file":
@@ -201,11 +199,15 @@ def encode_part(
         kind = shape(part).get("type", "output_text" if place == "output" else "input_text")
         out = {"type": kind, "text": part.text}
         if kind == "output_text":
-            cites = [
-                a
-                for k, c in enumerate(part.citations or [])
-                if (a := encode_annotation(c, part.text, ctx, f"{path}.citations[{k}]"))
-            ]
+            cites = (
+                [
+                    a
+                    for k, c in enumerate(part.citations)
+                    if (a := encode_annotation(c, part.text, ctx, f"{path}.citations[{k}]"))
+                ]
+                if part.citations
+                else []
+            )
             if part.citations is not None or not mine(part):
                 out["annotations"] = cites
         elif part.citations:
@@ -238,7 +240,9 @@ def encode_part(
     else:
         ctx.loss(path, "part-unsupported", f"`{part.type}` parts cannot appear here in Responses")
         return None
-    encode_cache(out, getattr(part, "cache_control", None), ctx, path)
+    cc = getattr(part, "cache_control", None)
+    if cc is not None:
+        encode_cache(out, cc, ctx, path)
     restore_into(out, part, ctx, path)
     return out
 

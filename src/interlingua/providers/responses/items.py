@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from ..._json import loads, to_json_text
 from ...universal import (
+    Extras,
     Message,
     OpaquePart,
     Part,
@@ -38,6 +39,9 @@ SERVER_ARGS = {
     "tool_search_call": "arguments",
 }
 ROLES = ("user", "system", "developer", "assistant")
+#: the kinds of tool output item
+_OUTPUTS = ("function_call_output", "custom_tool_call_output")
+_NO_QUIET: frozenset[str] = frozenset()
 
 
 # --- decoding ------------------------------------------------------------------------------
@@ -53,27 +57,26 @@ def decode_items(items: list[dict[str, Any]]) -> list[Message]:
     group: Message | None = None
     for item in items:
         kind = item.get("type")
-        message = is_message(item)
+        message = (kind is None or kind == "message") and "role" in item
         if message and item["role"] != "assistant":
             group = None
             messages.append(decode_message(item))
-        elif kind in ("function_call_output", "custom_tool_call_output"):
+        elif kind in _OUTPUTS:
             group = None
-            messages.append(
-                Message(role="tool", content=[decode_output(item)], extras=leftovers(F, {}))
-            )
+            extras = Extras(F, {}, {}, _NO_QUIET)
+            messages.append(Message(role="tool", content=[decode_output(item)], extras=extras))
         elif not message and item.get("role") in ROLES:
             group = None
             messages.append(
                 Message(
                     role=item["role"],
                     content=[OpaquePart(family=F, data=item)],
-                    extras=leftovers(F, {}, shape={"item": "opaque"}),
+                    extras=Extras(F, {}, {"item": "opaque"}, _NO_QUIET),
                 )
             )
         else:
             if group is None:
-                group = Message(role="assistant", extras=leftovers(F, {}))
+                group = Message(role="assistant", extras=Extras(F, {}, {}, _NO_QUIET))
                 messages.append(group)
             group.content += decode_output_item(item)
     return messages
@@ -89,7 +92,7 @@ def decode_message(item: dict[str, Any]) -> Message:
         parts: list[Part] = [TextPart(text=content)]
     else:
         parts = [decode_part(p) for p in content]
-    return Message(role=role, content=parts, extras=leftovers(F, item, shape=sh, quiet=ITEM_QUIET))
+    return Message(role=role, content=parts, extras=Extras(F, item, sh, ITEM_QUIET))
 
 
 def decode_output(item: dict[str, Any]) -> ToolResultPart:
@@ -106,14 +109,28 @@ def decode_output(item: dict[str, Any]) -> ToolResultPart:
     else:
         result.content = [decode_part(p) for p in output]
     result.name = take(item, "name")
-    result.extras = leftovers(F, item, shape=sh, quiet=ITEM_QUIET)
+    result.extras = Extras(F, item, sh, ITEM_QUIET)
     return result
 
 
 def decode_output_item(item: dict[str, Any]) -> list[Part]:
     """The parts of one assistant-side item (a message, call, reasoning or hosted call)."""
     kind = item.get("type")
-    if is_message(item):
+    if kind == "reasoning":
+        return [decode_reasoning(item)]
+    if kind == "function_call" or kind == "custom_tool_call":
+        del item["type"]
+        custom = kind == "custom_tool_call"
+        return [
+            ToolCallPart(
+                id=item.pop("call_id"),
+                name=item.pop("name"),
+                arguments=item.pop("input" if custom else "arguments"),
+                kind="custom" if custom else "function",
+                extras=Extras(F, item, {}, ITEM_QUIET),
+            )
+        ]
+    if (kind is None or kind == "message") and "role" in item:
         content = item["content"]
         if not content:
             return [OpaquePart(family=F, data=item)]
@@ -125,26 +142,12 @@ def decode_output_item(item: dict[str, Any]) -> list[Part]:
         parts = [decode_part(p) for p in content]
         for k, part in enumerate(parts):
             if part.extras is None:
-                part.extras = leftovers(F, {})
+                part.extras = Extras(F, {}, {}, _NO_QUIET)
             if isinstance(part, OpaquePart):
                 part.extras.shape["in_message"] = True
             if k == 0:
                 part.extras.shape["item"] = item
         return parts
-    if kind in ("function_call", "custom_tool_call"):
-        del item["type"]
-        custom = kind == "custom_tool_call"
-        return [
-            ToolCallPart(
-                id=item.pop("call_id"),
-                name=item.pop("name"),
-                arguments=item.pop("input" if custom else "arguments"),
-                kind="custom" if custom else "function",
-                extras=leftovers(F, item, quiet=ITEM_QUIET),
-            )
-        ]
-    if kind == "reasoning":
-        return [decode_reasoning(item)]
     if isinstance(kind, str) and kind.endswith("_call") and isinstance(item.get("id"), str):
         return [decode_server_call(item)]
     return [OpaquePart(family=F, data=item)]
@@ -156,7 +159,9 @@ def decode_reasoning(item: dict[str, Any]) -> ReasoningPart:
     sh: dict[str, Any] = {}
     summary = item["summary"]
     part.summary = [s["text"] for s in summary]
-    if all(set(s) == {"type", "text"} and s["type"] == "summary_text" for s in summary):
+    if not summary or all(
+        set(s) == {"type", "text"} and s["type"] == "summary_text" for s in summary
+    ):
         del item["summary"]
     else:
         sh["summary"] = "raw"
@@ -175,7 +180,7 @@ def decode_reasoning(item: dict[str, Any]) -> ReasoningPart:
     if encrypted is not None:
         part.redacted = encrypted
         part.signature_origin = F
-    part.extras = leftovers(F, item, shape=sh, quiet=ITEM_QUIET)
+    part.extras = Extras(F, item, sh, ITEM_QUIET)
     return part
 
 
@@ -210,7 +215,8 @@ def encode_messages(
     items: list[dict[str, Any]] = []
     for i, m in enumerate(messages):
         path = f"$.messages[{i}]"
-        if shape(m).get("item") == "opaque":
+        ex = m.extras
+        if ex is not None and ex.family == F and ex.shape.get("item") == "opaque":
             items += [dict(p.data) for p in m.content if isinstance(p, OpaquePart)]
         elif m.role == "assistant":
             items += encode_assistant(m.content, ctx, place, path, f"{rid}{i}")
@@ -283,9 +289,9 @@ def _encode_results(
         if own:
             string = shape(part).get("content") == "string"
         else:
-            string = len(texts) == len(part.content) and not any(_marked(t) for t in texts)
+            string = len(texts) == len(part.content) and not any(map(_marked, texts))
         if string:
-            item["output"] = "".join(t.text for t in texts)
+            item["output"] = "".join([t.text for t in texts])
         else:
             item["output"] = [
                 e

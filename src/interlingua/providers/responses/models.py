@@ -171,11 +171,9 @@ def _pick_item(value: Any) -> str:
     if not isinstance(value, dict):
         return "type=*"
     kind = value.get("type")
-    if kind == "message" or (kind is None and "role" in value):
-        return "type=message"
-    if kind in _ITEM_KINDS:
-        return f"type={kind}"
-    return "type=*"
+    if kind is None:
+        return "type=message" if "role" in value else "type=*"
+    return _ITEM_TAGS.get(kind, "type=*")
 
 
 _ITEMS: dict[str, Any] = {
@@ -186,7 +184,7 @@ _ITEMS: dict[str, Any] = {
     "custom_tool_call_output": FunctionCallOutputItem,
     "reasoning": ReasoningItem,
 }
-_ITEM_KINDS = frozenset(_ITEMS)
+_ITEM_TAGS = {name: f"type={name}" for name in _ITEMS}
 
 
 def _item_union() -> Any:

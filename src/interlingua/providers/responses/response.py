@@ -9,6 +9,7 @@ from typing import Any
 from ..._formats import Format, Kind
 from ...universal import (
     Choice,
+    Extras,
     FinishReason,
     Message,
     Part,
@@ -17,7 +18,7 @@ from ...universal import (
     ToolCallPart,
     Usage,
 )
-from ..base import ConversionContext, leftovers, take, validate
+from ..base import ConversionContext, take, validate
 from .common import F, encode_service_tier, mine, restore_into, safe_id, shape
 from .items import decode_output_item, encode_assistant
 from .models_response import Response as WireResponse
@@ -51,21 +52,18 @@ def decode_response(d: dict[str, Any]) -> Response:
     parts: list[Part] = []
     for item in d.pop("output"):
         parts += decode_output_item(item)
-    message = Message(role="assistant", content=parts, extras=leftovers(F, {}))
-    choice = Choice(message=message, finish_reason=finish_reason(d, parts))
-    choice.extras = leftovers(F, {})
-    resp = Response(
-        id=take(d, "id"),
-        model=take(d, "model"),
+    message = Message(role="assistant", content=parts, extras=Extras(F))
+    choice = Choice(message=message, finish_reason=finish_reason(d, parts), extras=Extras(F))
+    usage = take(d, "usage")
+    return Response(
+        id=d.pop("id"),  # required strings: never null
+        model=d.pop("model"),
         created=_created(d),
         choices=[choice],
         service_tier=take(d, "service_tier"),
+        usage=None if usage is None else decode_usage(usage),
+        extras=Extras(F, d, {}, RESPONSE_QUIET),
     )
-    usage = take(d, "usage")
-    if usage is not None:
-        resp.usage = decode_usage(usage)
-    resp.extras = leftovers(F, d, quiet=RESPONSE_QUIET)
-    return resp
 
 
 def finish_reason(d: dict[str, Any], parts: list[Part]) -> FinishReason | None:
@@ -78,33 +76,34 @@ def finish_reason(d: dict[str, Any], parts: list[Part]) -> FinishReason | None:
     if status == "completed" and any(
         isinstance(p, ToolCallPart) and p.kind != "server" for p in parts
     ):
-        return FinishReason.TOOL_CALLS
+        return _TOOL_CALLS
     return STATUS_REASONS.get(status) if isinstance(status, str) else None
 
 
 def decode_usage(u: dict[str, Any]) -> Usage:
+    """A validated usage object (consumed; its counts are integers, never null)."""
     sh: dict[str, Any] = {}
     usage = Usage(
-        input_tokens=take(u, "input_tokens"),
-        output_tokens=take(u, "output_tokens"),
-        total_tokens=take(u, "total_tokens"),
+        input_tokens=u.pop("input_tokens"),
+        output_tokens=u.pop("output_tokens"),
+        total_tokens=u.pop("total_tokens", None),
     )
     details = u.get("input_tokens_details")
     if isinstance(details, dict):
         del u["input_tokens_details"]
         sh["input_tokens_details"] = True
-        usage.cached_input_tokens = take(details, "cached_tokens")
-        usage.cache_write_tokens = take(details, "cache_write_tokens")
+        usage.cached_input_tokens = details.pop("cached_tokens", None)
+        usage.cache_write_tokens = details.pop("cache_write_tokens", None)
         if details:
             u["input_tokens_details"] = details
     out_details = u.get("output_tokens_details")
     if isinstance(out_details, dict):
         del u["output_tokens_details"]
         sh["output_tokens_details"] = True
-        usage.reasoning_tokens = take(out_details, "reasoning_tokens")
+        usage.reasoning_tokens = out_details.pop("reasoning_tokens", None)
         if out_details:
             u["output_tokens_details"] = out_details
-    usage.extras = leftovers(F, u, shape=sh)
+    usage.extras = Extras(F, u, sh)
     return usage
 
 
@@ -145,7 +144,9 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
     return out
 
 
-_TOLD_BY_PARTS = frozenset({FinishReason.TOOL_CALLS, FinishReason.REFUSAL})
+_TOOL_CALLS, _REFUSAL = FinishReason.TOOL_CALLS, FinishReason.REFUSAL
+#: the finish reasons Responses tells only by the kind of a part, and that part's type
+_TOLD_BY_PARTS: dict[FinishReason, type[Part]] = {_TOOL_CALLS: ToolCallPart, _REFUSAL: RefusalPart}
 
 
 def write_status(
@@ -159,10 +160,9 @@ def write_status(
     if reason is None:
         return
     status, incomplete = FINISH_STATUS[reason]
-    told_by_parts = (
-        reason is FinishReason.TOOL_CALLS and any(isinstance(p, ToolCallPart) for p in parts)
-    ) or (reason is FinishReason.REFUSAL and any(isinstance(p, RefusalPart) for p in parts))
-    if reason in APPROXIMATE_FINISH or (reason in _TOLD_BY_PARTS and not told_by_parts):
+    told_by = _TOLD_BY_PARTS.get(reason)
+    untold = told_by is not None and not any(isinstance(p, told_by) for p in parts)
+    if reason in APPROXIMATE_FINISH or untold:
         ctx.loss(
             "$.choices[0].finish_reason",
             "finish-reason-approximated",

@@ -90,6 +90,11 @@ class ResponsesStreamDecoder(StreamDecoder):
         self.open: set[int] = set()
         self.message_items: set[int] = set()
 
+    def _carrier(self, event: StreamEvent, kind: str, rest: dict[str, Any]) -> StreamEvent:
+        """`carrier`, or ``event`` alone for another family's encoder (which would drop every
+        key of the carrier's extras unreported: they are all quiet)."""
+        return carrier(event, kind, rest) if self.wire else event
+
     def _fail(self, position: int, message: str, suffix: str = "") -> InvalidPayloadError:
         return InvalidPayloadError(
             [PayloadProblem(f"$[{position}]{suffix}", message)],
@@ -120,10 +125,47 @@ class ResponsesStreamDecoder(StreamDecoder):
 
     def feed(self, event: dict[str, Any], position: int) -> list[StreamEvent]:
         if self.standalone or (self.started and not self.ended):
-            fast = self._fast(event, position)
+            fast = self._fast(event, position) if self.wire else self._lean(event, position)
             if fast is not None:
                 return fast
         return self._full(event, position)
+
+    def _lean(self, event: dict[str, Any], position: int) -> list[StreamEvent] | None:
+        """`_fast` for another family's encoder: the same events without their carrier extras
+        (every key they would keep is quiet, so the encoder would drop them unreported)."""
+        if type(event) is not dict or not event.keys() <= _FAST_KEYS:
+            return None
+        kind, text, oi = event.get("type"), event.get("delta"), event.get("output_index")
+        if (
+            type(kind) is not str
+            or type(text) is not str
+            or type(oi) is not int
+            or type(event.get("item_id")) is not str
+        ):
+            return None
+        if type(event.get("sequence_number", 0)) is not int:
+            return None
+        delta: Delta
+        key: tuple[int, Any]
+        if kind == "response.output_text.delta":
+            delta, key = TextDelta(text=text), (oi, event.get("content_index"))
+        elif kind in _ARGUMENT_DELTAS:
+            delta, key = ArgumentsDelta(json=text), (oi, None)
+        elif kind == "response.reasoning_text.delta":
+            delta, key = ReasoningDelta(text=text), (oi, None)
+        elif kind == "response.reasoning_summary_text.delta":
+            summary = event.get("summary_index", 0)
+            delta, key = SummaryDelta(text=text, summary_index=summary), (oi, None)
+        elif kind == "response.refusal.delta":
+            delta, key = RefusalDelta(text=text), (oi, event.get("content_index"))
+        else:
+            return None
+        if self.standalone:
+            return [PartDelta(index=oi, delta=delta)]
+        index = self.index.get(key)
+        if index is None or index not in self.open:
+            index = self._find(key, position)
+        return [PartDelta(index=index, delta=delta)]
 
     def _fast(self, event: dict[str, Any], position: int) -> list[StreamEvent] | None:
         """A delta event of the common shape, decoded as `_full` decodes it but without the
@@ -178,7 +220,7 @@ class ResponsesStreamDecoder(StreamDecoder):
             start = ResponseStart(
                 id=r.get("id"), model=r.get("model"), created=_int_or_none(r.get("created_at"))
             )
-            return [carrier(start, kind, ev)]
+            return [self._carrier(start, kind, ev)]
         if kind in TERMINAL:
             resp = decode_response(ev.pop("response"))
             choice = resp.choices[0]
@@ -187,24 +229,26 @@ class ResponsesStreamDecoder(StreamDecoder):
                 out += [PartStop(index=i) for i in sorted(self.open)]
                 self.open.clear()
             out.append(ResponseDelta(finish_reason=choice.finish_reason, usage=resp.usage))
-            out.append(carrier(ResponseStop(response=resp), kind, ev))
+            out.append(self._carrier(ResponseStop(response=resp), kind, ev))
             return out
         if kind == "error":
             err = StreamError(error_type=ev.pop("code", None), message=ev.pop("message", None))
-            return [carrier(err, kind, ev)]
+            return [self._carrier(err, kind, ev)]
         if kind == "response.output_item.added" and isinstance(oi, int):
             item = ev.pop("item")
             if is_message(item):
                 self.message_items.add(oi)
                 ev["item"] = item
-                return [carrier(KeepAlive(), kind, ev)]
+                return [self._carrier(KeepAlive(), kind, ev)]
             (part,) = decode_output_item(item)[:1]
             return [
-                carrier(PartStart(index=self._start((oi, None), position), part=part), kind, ev)
+                self._carrier(
+                    PartStart(index=self._start((oi, None), position), part=part), kind, ev
+                )
             ]
         if kind == "response.output_item.done" and isinstance(oi, int):
             if oi in self.message_items or is_message(ev["item"]):
-                return [carrier(KeepAlive(), kind, ev)]
+                return [self._carrier(KeepAlive(), kind, ev)]
             index = self._find((oi, None), position, stop=True)
             out = []
             encrypted = ev["item"].get("encrypted_content")
@@ -212,21 +256,27 @@ class ResponsesStreamDecoder(StreamDecoder):
                 out.append(
                     PartDelta(index=index, delta=SignatureDelta(signature=encrypted, origin=F))
                 )
-            return [*out, carrier(PartStop(index=index), kind, ev)]
+            return [*out, self._carrier(PartStop(index=index), kind, ev)]
         if kind == "response.content_part.added" and isinstance(oi, int):
             if ev["part"].get("type") not in ("output_text", "refusal"):
-                return [carrier(KeepAlive(), kind, ev)]
+                return [self._carrier(KeepAlive(), kind, ev)]
             part = decode_part(ev.pop("part"))
-            return [carrier(PartStart(index=self._start((oi, ci), position), part=part), kind, ev)]
+            return [
+                self._carrier(PartStart(index=self._start((oi, ci), position), part=part), kind, ev)
+            ]
         if kind == "response.content_part.done" and isinstance(oi, int):
             if ev["part"].get("type") not in ("output_text", "refusal"):
-                return [carrier(KeepAlive(), kind, ev)]
-            return [carrier(PartStop(index=self._find((oi, ci), position, stop=True)), kind, ev)]
+                return [self._carrier(KeepAlive(), kind, ev)]
+            return [
+                self._carrier(PartStop(index=self._find((oi, ci), position, stop=True)), kind, ev)
+            ]
         delta = _delta(kind, ev)
         if delta is not None and isinstance(oi, int):
             key = (oi, ci if kind in _BY_CONTENT else None)
-            return [carrier(PartDelta(index=self._find(key, position), delta=delta), kind, ev)]
-        return [carrier(KeepAlive(), kind, ev)]
+            return [
+                self._carrier(PartDelta(index=self._find(key, position), delta=delta), kind, ev)
+            ]
+        return [self._carrier(KeepAlive(), kind, ev)]
 
     def finish(self) -> list[StreamEvent]:
         if self.standalone or self.ended:
