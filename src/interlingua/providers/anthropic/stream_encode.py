@@ -69,8 +69,8 @@ class AnthropicStreamEncoder(StreamEncoder):
 
     def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        self.count += 1
         for ev in events:
-            self.count += 1
             if type(ev) is PartDelta and ev.choice_index == 0:  # the bulk of a stream, first
                 ex = ev.extras
                 if ex is None or ex.family != FAMILY or not ex.shape:  # no whole-message mark
@@ -84,7 +84,7 @@ class AnthropicStreamEncoder(StreamEncoder):
             out += self._one(ev)
         return out
 
-    def _path(self) -> str:
+    def _path(self) -> str:  # ``$[n]``: the n-th source event (one `feed`)
         return f"$[{self.count - 1}]"
 
     def _loss(self, code: str, reason: str) -> None:
