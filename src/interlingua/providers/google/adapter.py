@@ -11,6 +11,7 @@ from ...universal import Request, Response
 from ..base import ConversionContext, ProviderAdapter, StreamDecoder, StreamEncoder
 from .detect import detect_shape
 from .request import request_from_universal, request_to_universal
+from .request_fast import fast_request
 from .response import response_from_universal, response_to_universal
 from .response_fast import fast_response
 from .stream import GoogleStreamDecoder
@@ -32,7 +33,8 @@ class GoogleAdapter(ProviderAdapter):
         return detect_shape(payload, kind)
 
     def request_to_universal(self, payload: dict[str, Any], ctx: ConversionContext) -> Request:
-        return request_to_universal(payload, ctx)
+        fast = fast_request(payload)
+        return fast if fast is not None else request_to_universal(payload, ctx)
 
     def request_from_universal(self, request: Request, ctx: ConversionContext) -> dict[str, Any]:
         return request_from_universal(request, ctx)

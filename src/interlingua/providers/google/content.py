@@ -301,6 +301,36 @@ def plain_text(part: Part) -> dict[str, Any] | None:
     return None
 
 
+def plain_call(part: Part, ctx: ConversionContext) -> dict[str, Any] | None:
+    """What `encode_call` makes of a function call whose arguments are a JSON object and that
+    has nothing to report (no foreign extras, no cache control), else None."""
+    if type(part) is not ToolCallPart or part.kind != "function" or part.cache_control is not None:
+        return None
+    ex = part.extras
+    native = ex is not None and ex.family == ctx.family
+    if ex is not None and ex.fields and not native:
+        return None
+    if not part.arguments or part.arguments[0] != "{":
+        return None
+    try:
+        args = loads(part.arguments)
+    except JSONDecodeError:
+        return None
+    if type(args) is not dict:
+        return None
+    shape = ex.shape if native and ex is not None else {}
+    fc: dict[str, Any] = {"name": part.name}
+    if shape.get("id") != "synthesized" and part.id:
+        fc["id"] = part.id
+    fc["args"] = args
+    if "functionCall" in shape:
+        fc.update(shape["functionCall"])
+    out: dict[str, Any] = {"functionCall": fc}
+    if native and ex is not None:
+        out.update(ex.fields)
+    return out
+
+
 def encode_part(
     part: Part, names: dict[str, str], ctx: ConversionContext, path: str
 ) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...universal import Message, ToolCallPart
 from ..base import ConversionContext, restore
-from .content import encode_part, is_native, plain_text
+from .content import encode_part, is_native, plain_call, plain_text
 from .tables import WIRE_ROLES
 
 
@@ -32,8 +32,10 @@ def encode_contents(
     for i, m in enumerate(messages):
         parts = []
         for j, part in enumerate(m.content):
-            wire = plain_text(part) or encode_part(
-                part, names, ctx, f"$.messages[{i}].content[{j}]"
+            wire = (
+                plain_text(part)
+                or plain_call(part, ctx)
+                or encode_part(part, names, ctx, f"$.messages[{i}].content[{j}]")
             )
             if wire is not None:
                 parts.append(wire)

@@ -235,6 +235,8 @@ class GoogleStreamEncoder(StreamEncoder):
                 f"a delta for part {ev.index}, which never started",
             )
             return []
+        if type(d) is TextDelta and kind == "text":  # the common case, checked first
+            return self._chunk(ev.choice_index, [{"text": d.text}]) if d.text else []
         if isinstance(d, ArgumentsDelta) and key in self.calls:
             self.calls[key][1].append(d.json)
             return []
