@@ -14,7 +14,7 @@ from interlingua._errors import InterlinguaError
 from interlingua._formats import Format, Kind
 from interlingua._registry import adapter_for
 from interlingua.providers.base import ConversionContext, conversion_boundary
-from interlingua.providers.bedrock import BedrockAdapter
+from interlingua.providers.bedrock import BedrockAdapter, stream_encode
 from interlingua.providers.bedrock.stream import BedrockStreamDecoder
 from interlingua.providers.bedrock.stream_encode import BedrockStreamEncoder
 from interlingua.universal import (
@@ -233,19 +233,22 @@ def _encode(batches: list[list[StreamEvent]], *, fast: bool) -> tuple[str, int]:
     """The repr of every written event and loss (or of the error), and how many deltas took
     the fast path."""
     taken = 0
-    quick = BedrockStreamEncoder._quick_delta
+    quick = BedrockStreamEncoder._fast_delta
 
-    def counting(self: BedrockStreamEncoder, ev: PartDelta) -> Any:
+    def counting(self: BedrockStreamEncoder, ev: PartDelta, out: list[Any]) -> bool:
         nonlocal taken
-        found = quick(self, ev) if fast else None
-        taken += found is not None
+        found = quick(self, ev, out)
+        taken += found
         return found
 
     ctx = ConversionContext(Format.BEDROCK, Kind.STREAM_EVENT)
     encoder = A.stream_encoder(ctx)
     out: list[Any] = []
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(BedrockStreamEncoder, "_quick_delta", counting)
+        # without the fast table every event takes `_one`, the full path
+        mp.setattr(
+            stream_encode, "_FAST", {**stream_encode._FAST, PartDelta: counting} if fast else {}
+        )
         try:
             for batch in copy.deepcopy(batches):
                 out.append(encoder.feed(batch))

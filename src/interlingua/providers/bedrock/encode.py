@@ -78,7 +78,7 @@ def tool_name(
 ) -> str:
     """``name`` (field ``key`` of the object at ``path``) as Bedrock accepts it (see `names`);
     an irreversible alias is a loss."""
-    alias, reversible = names.encode(name, tool_id=tool_id)
+    alias, reversible = names.encode_id(name) if tool_id else names.encode(name)
     if not reversible:
         what = "tool-use id" if tool_id else "tool name"
         ctx.loss(
@@ -109,6 +109,8 @@ def encode_citation(c: Citation, ctx: ConversionContext, path: str) -> dict[str,
 
 class PartEncoder:
     """Writes universal parts as Converse blocks, reporting what does not fit."""
+
+    __slots__ = ("ctx", "response")
 
     def __init__(self, ctx: ConversionContext, *, response: bool = False) -> None:
         self.ctx = ctx

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...universal import Message, OpaquePart, TextPart
-from ..base import ConversionContext, restore, shape_of
+from ..base import ConversionContext, restore
 from .content import is_native
 from .encode import PartEncoder
+from .encode_fast import QUICK
 from .tables import FAMILY
 
 
@@ -35,34 +36,51 @@ def encode_messages(
     """``system`` blocks and ``messages``: system/developer turns are hoisted (later ones
     reported ``role-merged``), tool turns become user turns, consecutive same-role turns of
     another format are merged, and turns left empty are skipped."""
-    enc = PartEncoder(ctx)
+    enc: PartEncoder | None = None  # made for the first part without a fast writer
     system: list[dict[str, Any]] | None = None
     out: list[dict[str, Any]] = []
     last_native = True
     for i, m in enumerate(messages):
-        path = f"$.messages[{i}]"
-        native = is_native(m)
-        if m.role in ("system", "developer") and not (
-            native and shape_of(m, ctx).get("role") == "inline"
+        ex = m.extras
+        native = ex is not None and ex.family == FAMILY
+        role = m.role
+        if (role == "system" or role == "developer") and not (
+            native and ex.shape.get("role") == "inline"  # type: ignore[union-attr]
         ):
+            path = f"$.messages[{i}]"
             if out:
                 ctx.loss(path, "role-merged", "Bedrock takes system text only in `system`")
+            if enc is None:
+                enc = PartEncoder(ctx)
             system = (system or []) + encode_system(m, enc, path)
             continue
-        role = "assistant" if m.role == "assistant" else m.role if native else "user"
+        if role != "assistant" and not native:
+            role = "user"
         blocks: list[dict[str, Any]] = []
-        for j, p in enumerate(m.content):
-            blocks += enc.part(p, f"{path}.content[{j}]")
+        for j, p in enumerate(m.content):  # paths are built only for what may be reported
+            quick = QUICK.get(type(p))
+            block = quick(p) if quick is not None else None
+            if block is None:
+                if enc is None:
+                    enc = PartEncoder(ctx)
+                blocks += enc.part(p, f"$.messages[{i}].content[{j}]")
+                continue
+            blocks.append(block)
+            if p.extras is not None and p.extras.fields:
+                restore({}, p, ctx, f"$.messages[{i}].content[{j}]")
         if m.name is not None:
-            ctx.loss(f"{path}.name", "parameter-unsupported", "Bedrock messages have no name")
+            reason = "Bedrock messages have no name"
+            ctx.loss(f"$.messages[{i}].name", "parameter-unsupported", reason)
         if not blocks and not native:
             continue
         if out and out[-1]["role"] == role and not (native and last_native):
             out[-1]["content"] += blocks
-            restore({}, m, ctx, path)
+            if ex is not None and ex.fields:
+                restore({}, m, ctx, f"$.messages[{i}]")
             continue
         wire: dict[str, Any] = {"role": role, "content": blocks}
-        restore(wire, m, ctx, path)
+        if ex is not None and ex.fields:
+            restore(wire, m, ctx, f"$.messages[{i}]")
         out.append(wire)
         last_native = native
     return system, out

@@ -147,6 +147,18 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
 
 def _unsupported(req: Request, ctx: ConversionContext) -> None:
     """Report universal settings Converse has no parameter for."""
+    if (
+        req.seed is None
+        and req.frequency_penalty is None
+        and req.presence_penalty is None
+        and req.top_logprobs is None
+        and req.store is None
+        and req.user is None
+        and not req.logprobs
+        and req.n is None
+        and req.parallel_tool_calls is not False
+    ):
+        return
     for name, value in (
         ("seed", req.seed),
         ("frequency_penalty", req.frequency_penalty),
@@ -280,7 +292,10 @@ def request_from_universal(req: Request, ctx: ConversionContext) -> dict[str, An
     if req.top_k is not None:
         amrf["top_k"] = req.top_k
     _merge(out, "additionalModelRequestFields", amrf)
-    _merge(out, "outputConfig", {**_output_config(req, ctx), **oc})
-    for key in shape.get("empty", []):
-        out.setdefault(key, {})
+    if req.response_format is not None:
+        oc = {**_output_config(req, ctx), **oc}
+    _merge(out, "outputConfig", oc)
+    if "empty" in shape:
+        for key in shape["empty"]:
+            out.setdefault(key, {})
     return out

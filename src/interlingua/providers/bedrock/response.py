@@ -6,15 +6,24 @@ from typing import Any, Final
 
 from ..._formats import Kind
 from ...universal import Choice, FinishReason, Message, Response, Usage
-from ..base import ConversionContext, restore, shape_of, validate
+from ..base import ConversionContext, restore, validate
 from .content import BARE, decode_blocks, extras, is_native
 from .encode import PartEncoder
+from .encode_fast import QUICK
 from .fast import quick_blocks
 from .models import ConverseResponse
-from .tables import APPROXIMATE_FINISH, FINISH_REASONS, RESPONSE_SERVICE_TIERS, STOP_REASONS
+from .tables import (
+    APPROXIMATE_FINISH,
+    FAMILY,
+    FINISH_REASONS,
+    RESPONSE_SERVICE_TIERS,
+    STOP_REASONS,
+)
 
 #: Response members `quick_response` decodes (all others are leftovers).
 _DECODED: Final = frozenset({"output", "stopReason", "usage", "metrics", "serviceTier"})
+#: The shape of a node of another format (read only).
+_NO_SHAPE: Final[dict[str, Any]] = {}
 #: The per-TTL split of cache writes: the universal counts already carry the total.
 _USAGE_QUIET: Final = frozenset({"cacheDetails"})
 
@@ -65,12 +74,17 @@ def encode_usage(u: Usage | None, ctx: ConversionContext, path: str) -> dict[str
     if u is None:
         return {"inputTokens": 0, "outputTokens": 0, "totalTokens": 0}
     reads, writes = u.cached_input_tokens, u.cache_write_tokens
-    inp = max((u.input_tokens or 0) - (reads or 0) - (writes or 0), 0)
+    prompt = u.input_tokens or 0
+    inp = prompt - (reads or 0) - (writes or 0)
     outp = u.output_tokens or 0
     total = u.total_tokens
     if total is None:
-        total = (u.input_tokens or 0) + outp
-    out: dict[str, Any] = {"inputTokens": inp, "outputTokens": outp, "totalTokens": total}
+        total = prompt + outp
+    out: dict[str, Any] = {
+        "inputTokens": inp if inp > 0 else 0,
+        "outputTokens": outp,
+        "totalTokens": total,
+    }
     if reads is not None:
         out["cacheReadInputTokens"] = reads
     if writes is not None:
@@ -81,7 +95,8 @@ def encode_usage(u: Usage | None, ctx: ConversionContext, path: str) -> dict[str
             "usage-field-dropped",
             "Bedrock reports no reasoning token count (they are part of outputTokens)",
         )
-    restore(out, u, ctx, path)
+    if u.extras is not None and u.extras.fields:
+        restore(out, u, ctx, path)
     return out
 
 
@@ -188,36 +203,52 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
     is the request's ``modelId``): those are not written, and not reported."""
     if len(resp.choices) > 1:
         ctx.loss("$.choices[1]", "n-unsupported", "a Converse response holds one answer")
-    enc = PartEncoder(ctx, response=True)
     content: list[dict[str, Any]] = []
-    choice = resp.choices[0] if resp.choices else None
     reason = "end_turn"
-    role = "assistant"
     output: dict[str, Any] = {}
-    message: dict[str, Any] = {"role": role, "content": content}
-    if choice is not None:
-        path = "$.choices[0]"
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if resp.choices:
+        choice = resp.choices[0]
+        enc: PartEncoder | None = None  # made for the first part without a fast writer
         for j, p in enumerate(choice.message.content):
-            content += enc.part(p, f"{path}.message.content[{j}]")
-        cshape = shape_of(choice, ctx)
-        message["role"] = cshape.get("role", role)
-        reason = encode_stop_reason(choice.finish_reason, cshape, ctx, f"{path}.finish_reason")
+            quick = QUICK.get(type(p))
+            block = quick(p) if quick is not None else None
+            if block is None:
+                if enc is None:
+                    enc = PartEncoder(ctx, response=True)
+                content += enc.part(p, f"$.choices[0].message.content[{j}]")
+                continue
+            content.append(block)
+            if p.extras is not None and p.extras.fields:
+                restore({}, p, ctx, f"$.choices[0].message.content[{j}]")
+        ex = choice.extras
+        cshape = ex.shape if ex is not None and ex.family == FAMILY else _NO_SHAPE
+        if "role" in cshape:
+            message["role"] = cshape["role"]
+        known = FINISH_REASONS.get(choice.finish_reason)  # type: ignore[arg-type]
+        if known is None or "finish_reason" in cshape:
+            known = encode_stop_reason(
+                choice.finish_reason, cshape, ctx, "$.choices[0].finish_reason"
+            )
+        reason = known
         if choice.stop_sequence is not None:
             ctx.loss(
-                f"{path}.stop_sequence",
+                "$.choices[0].stop_sequence",
                 "parameter-unsupported",
                 "Bedrock names the matched stop sequence only in model-specific fields",
             )
-        restore(message, choice.message, ctx, f"{path}.message")
-        restore(output, choice, ctx, path)
+        if choice.message.extras is not None:
+            restore(message, choice.message, ctx, "$.choices[0].message")
+        if ex is not None:
+            restore(output, choice, ctx, "$.choices[0]")
     output["message"] = message
     out: dict[str, Any] = {
         "output": output,
         "stopReason": reason,
         "usage": encode_usage(resp.usage, ctx, "$.usage"),
     }
+    native = is_native(resp)
     if resp.service_tier is not None:
-        native = is_native(resp)
         tier = resp.service_tier if native else RESPONSE_SERVICE_TIERS.get(resp.service_tier)
         if tier is None:
             ctx.loss(
@@ -225,9 +256,9 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
             )
         else:
             out["serviceTier"] = {"type": tier}
-    if not is_native(resp):
+    if not native:
         out["metrics"] = {"latencyMs": 0}  # required; the source did not measure it
     restore(out, resp, ctx, "$")
-    if "usage" in out and resp.usage is None and is_native(resp):
+    if "usage" in out and resp.usage is None and native:
         del out["usage"]
     return out

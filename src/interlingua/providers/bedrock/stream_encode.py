@@ -2,45 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final, TypeAlias
 
-from ..._json import to_json_text
 from ...universal import (
     ArgumentsDelta,
-    CitationDelta,
+    HasExtras,
     KeepAlive,
-    OpaquePart,
-    Part,
     PartDelta,
     PartStart,
     PartStop,
     ReasoningDelta,
     ReasoningPart,
-    RefusalDelta,
-    RefusalPart,
     ResponseDelta,
     ResponseStart,
     ResponseStop,
-    SignatureDelta,
     StreamError,
     StreamEvent,
-    SummaryDelta,
     TextDelta,
-    TextPart,
     ToolCallPart,
-    ToolResultPart,
     Usage,
 )
 from ...universal.accumulate import merge_usage
 from ..base import ConversionContext, StreamEncoder, restore, shape_of
 from .content import is_native
-from .encode import encode_citation, is_base64, tool_name
 from .response import encode_stop_reason, encode_usage
-from .tables import ERROR_EVENTS, EXCEPTION_EVENTS, FAMILY, SIGNATURE_ORIGINS
-
-
-def _escape(text: str) -> str:
-    return to_json_text(text)[1:-1]
+from .stream_parts import open_part, start_block, wire_delta
+from .tables import ERROR_EVENTS, EXCEPTION_EVENTS, FAMILY, FINISH_REASONS
 
 
 class BedrockStreamEncoder(StreamEncoder):
@@ -71,11 +59,9 @@ class BedrockStreamEncoder(StreamEncoder):
         out: list[dict[str, Any]] = []
         for ev in events:
             self.count += 1
-            if type(ev) is PartDelta:
-                quick = self._quick_delta(ev)
-                if quick is not None:
-                    out.append(quick)
-                    continue
+            fast = _FAST.get(type(ev))
+            if fast is not None and fast(self, ev, out):
+                continue
             if getattr(ev, "choice_index", 0) != 0:
                 if not self.choice_loss:
                     self.ctx.loss(self._path(), "n-unsupported", "a stream carries one answer")
@@ -84,64 +70,139 @@ class BedrockStreamEncoder(StreamEncoder):
             out += self._one(ev)
         return out
 
-    def _quick_delta(self, ev: PartDelta) -> dict[str, Any] | None:
-        """The fast path of a text, reasoning or argument delta with no extras to restore or
-        report: the event `_part_delta` writes for it without a loss. None takes the full path."""
+    # --- the common events, written straight into ``out`` (False: take the full path) ------
+
+    def _fast_delta(self, ev: PartDelta, out: list[dict[str, Any]]) -> bool:
+        """A text, reasoning or argument delta with no extras to restore or report: the event
+        `_part_delta` writes for it without a loss."""
         d, ex = ev.delta, ev.extras
         if ev.choice_index or (d.extras is not None and d.extras.fields):
-            return None
-        native = ex is not None and ex.family == FAMILY
-        idx = ev.index if native else self.index.get(ev.index)
+            return False
+        if ex is not None and ex.family == FAMILY:
+            return self._fast_native_delta(ev, out)
+        idx = self.index.get(ev.index)
         if idx is None or idx in self.custom or ev.index in self.skipped:
-            return None
-        if native and ex is not None and ex.fields:
-            return None
-        kind = None if native else self.kinds.get(idx)
+            return False
+        kind = self.kinds[idx]
         wire: dict[str, Any]
-        if isinstance(d, TextDelta) and kind in ("text", None):
-            wire = {"text": d.text}
-        elif isinstance(d, (ReasoningDelta, TextDelta)) and kind in ("reasoning", None):
+        if type(d) is TextDelta:
+            if kind == "text":
+                wire = {"text": d.text}
+            elif kind == "reasoning":
+                wire = {"reasoningContent": {"text": d.text}}
+            else:
+                return False
+        elif type(d) is ArgumentsDelta and kind == "tool":
+            wire = {"toolUse": {"input": d.json}}
+        elif type(d) is ReasoningDelta and kind == "reasoning":
             wire = {"reasoningContent": {"text": d.text}}
-        elif isinstance(d, ArgumentsDelta) and kind in ("tool", None):
+        else:
+            return False
+        self.emitted.add(idx)
+        out.append({"contentBlockDelta": {"delta": wire, "contentBlockIndex": idx}})
+        return True
+
+    def _fast_native_delta(self, ev: PartDelta, out: list[dict[str, Any]]) -> bool:
+        """`_fast_delta` of an event decoded from Bedrock (written back with its index)."""
+        d, idx = ev.delta, ev.index
+        if ev.extras.fields or idx in self.custom or idx in self.skipped:  # type: ignore[union-attr]
+            return False
+        wire: dict[str, Any]
+        if type(d) is TextDelta:
+            wire = {"text": d.text}
+        elif type(d) is ReasoningDelta:
+            wire = {"reasoningContent": {"text": d.text}}
+        elif type(d) is ArgumentsDelta:
             wire = {"toolUse": {"input": d.json}}
         else:
-            return None
-        if not native:
-            self.emitted.add(idx)
-        return {"contentBlockDelta": {"delta": wire, "contentBlockIndex": idx}}
+            return False
+        out.append({"contentBlockDelta": {"delta": wire, "contentBlockIndex": idx}})
+        return True
+
+    def _report(self, node: HasExtras) -> None:
+        """Report the fields of a foreign node's extras that Bedrock cannot take (`restore`)."""
+        ex = node.extras
+        if ex is None:
+            return
+        for key, value in ex.fields.items():
+            if value is not None and key not in ex.quiet:
+                restore({}, node, self.ctx, self._path())
+                return
+
+    def _fast_response_start(self, ev: ResponseStart, out: list[dict[str, Any]]) -> bool:
+        ex = ev.extras
+        if ev.choice_index or (ex is not None and ex.family == FAMILY):
+            return False
+        self.started = True
+        out.append({"messageStart": {"role": "assistant"}})
+        self._report(ev)
+        if ev.usage is not None:
+            self.usage = merge_usage(self.usage, ev.usage)
+        return True
+
+    def _fast_part_start(self, ev: PartStart, out: list[dict[str, Any]]) -> bool:
+        ex = ev.extras
+        if ev.choice_index or (ex is not None and ex.family == FAMILY):
+            return False
+        self._foreign_start(ev, out)
+        return True
+
+    def _fast_part_stop(self, ev: PartStop, out: list[dict[str, Any]]) -> bool:
+        ex = ev.extras
+        if ev.choice_index or (ex is not None and ex.family == FAMILY):
+            return False
+        idx = self.index.get(ev.index)
+        if ev.index not in self.skipped and idx is not None and idx in self.open:
+            self.open.remove(idx)
+            self._stop(idx, out)
+        return True
+
+    def _fast_response_delta(self, ev: ResponseDelta, out: list[dict[str, Any]]) -> bool:
+        ex = ev.extras
+        if ev.choice_index or (ex is not None and ex.family == FAMILY):
+            return False
+        if ev.usage is not None:
+            self.usage = merge_usage(self.usage, ev.usage)
+        if ev.finish_reason is not None:
+            self.finish_reason = ev
+        return True
+
+    def _fast_response_stop(self, ev: ResponseStop, out: list[dict[str, Any]]) -> bool:
+        ex = ev.extras
+        if ex is not None and ex.family == FAMILY:
+            return False
+        if ev.response is not None:
+            self._absorb(ev)
+        self._close(out)
+        return True
 
     def _path(self) -> str:
         return f"$[{self.count - 1}]"
 
     def _one(self, ev: StreamEvent) -> list[dict[str, Any]]:
+        """The full path: native events, the deltas `_fast_delta` declines, and events of
+        subclasses of the universal event types."""
         native = is_native(ev)
+        if isinstance(ev, PartDelta):
+            return self._part_delta(ev, native)
+        out: list[dict[str, Any]] = []
+        if not native:
+            for tp, handle in _FOREIGN.items():
+                if isinstance(ev, tp):
+                    handle(self, ev, out)
+                    return out
         shape = shape_of(ev, self.ctx)
         if isinstance(ev, ResponseStart):
             self.started = True
             body: dict[str, Any] = {"role": shape.get("role", "assistant")}
             restore(body, ev, self.ctx, self._path())
-            if not native:
-                self.usage = merge_usage(self.usage, ev.usage)
             return [{"messageStart": body}]
         if isinstance(ev, PartStart):
-            return self._part_start(ev, native, shape)
-        if isinstance(ev, PartDelta):
-            return self._part_delta(ev, native)
+            return self._part_start(ev, shape)
         if isinstance(ev, PartStop):
-            return self._part_stop(ev, native, shape)
+            return self._part_stop(ev, shape)
         if isinstance(ev, ResponseDelta):
-            if native:
-                return [self._native_delta(ev, shape)]
-            self.usage = merge_usage(self.usage, ev.usage)
-            if ev.finish_reason is not None:
-                self.finish_reason = ev
-            return []
-        if isinstance(ev, ResponseStop):
-            if native:
-                return []
-            if ev.response is not None:
-                self._absorb(ev)
-            return self._close()
+            return [self._native_delta(ev, shape)]
         if isinstance(ev, StreamError):
             self.done = True
             name = shape.get("event")
@@ -184,132 +245,49 @@ class BedrockStreamEncoder(StreamEncoder):
         self.emitted.add(idx)
         return {"contentBlockDelta": {"delta": delta, "contentBlockIndex": idx}}
 
-    def _part_start(
-        self, ev: PartStart, native: bool, shape: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        path = f"{self._path()}.part"
+    def _part_start(self, ev: PartStart, shape: dict[str, Any]) -> list[dict[str, Any]]:
+        if shape.get("synthetic"):
+            return []
         part = ev.part
-        if native:
-            if shape.get("synthetic"):
-                return []
-            body: dict[str, Any] = {"contentBlockIndex": ev.index}
-            if shape.get("delta") == "redactedContent" and isinstance(part, ReasoningPart):
-                body["delta"] = {"reasoningContent": {"redactedContent": part.redacted}}
-                restore(body, ev, self.ctx, self._path())
-                return [{"contentBlockDelta": body}]
-            body["start"] = self._start_block(part, path)
+        body: dict[str, Any] = {"contentBlockIndex": ev.index}
+        if shape.get("delta") == "redactedContent" and isinstance(part, ReasoningPart):
+            body["delta"] = {"reasoningContent": {"redactedContent": part.redacted}}
             restore(body, ev, self.ctx, self._path())
-            return [{"contentBlockStart": body}]
-        return self._foreign_start(ev, path)
+            return [{"contentBlockDelta": body}]
+        body["start"] = start_block(part, self.ctx, f"{self._path()}.part")
+        restore(body, ev, self.ctx, self._path())
+        return [{"contentBlockStart": body}]
 
-    def _start_block(self, part: Part, path: str) -> dict[str, Any]:
-        if isinstance(part, ToolCallPart):
-            tu: dict[str, Any] = {
-                "toolUseId": tool_name(part.id, self.ctx, path, "id", tool_id=True),
-                "name": tool_name(part.name, self.ctx, path, "name"),
-            }
-            if part.kind == "server":
-                tu["type"] = "server_tool_use"
-            restore(tu, part, self.ctx, path)
-            return {"toolUse": tu}
-        return part.data if isinstance(part, OpaquePart) else {}
-
-    def _foreign_start(self, ev: PartStart, path: str) -> list[dict[str, Any]]:
-        part = ev.part
-        follow: list[dict[str, Any]] = []
-        start: dict[str, Any] | None = None
-        if isinstance(part, (TextPart, RefusalPart)):
-            kind = "text"
-            if part.text:
-                follow.append({"text": part.text})
-            if isinstance(part, TextPart) and part.citations:
-                for i, c in enumerate(part.citations):
-                    cite = encode_citation(c, self.ctx, f"{path}.citations[{i}]")
-                    if cite is not None:
-                        follow.append({"citation": cite})
-        elif isinstance(part, ReasoningPart):
-            kind = "reasoning"
-            portable = part.signature_origin in SIGNATURE_ORIGINS
-            if part.redacted is not None:
-                if portable and is_base64(part.redacted):
-                    follow.append({"reasoningContent": {"redactedContent": part.redacted}})
-                else:
-                    code = "signature-not-portable" if not portable else "reasoning-dropped"
-                    self.ctx.loss(path, code, "encrypted reasoning Bedrock cannot take")
-                    self.skipped.add(ev.index)
-                    return []
-            text = part.text if part.text is not None else "\n\n".join(part.summary or [])
-            if text:
-                follow.append({"reasoningContent": {"text": text}})
-            if part.signature is not None:
-                if portable:
-                    follow.append({"reasoningContent": {"signature": part.signature}})
-                else:
-                    self.ctx.loss(
-                        path, "signature-not-portable", f"a {part.signature_origin} signature"
-                    )
-        elif isinstance(part, ToolCallPart) and part.kind != "server":
-            kind = "tool"
-            start = self._start_block(part, path)
-            text = part.arguments
-            if part.kind == "custom":
-                self.custom.add(self.next)
-                self.ctx.loss(
-                    path, "custom-tool-approximated", 'free-text input wrapped as {"input": text}'
-                )
-                text = '{"input":"' + _escape(text)
-            if text:
-                follow.append({"toolUse": {"input": text}})
-        elif isinstance(part, (ToolCallPart, ToolResultPart)):
-            self.ctx.loss(path, "tool-unsupported", "another provider's hosted tool")
+    def _foreign_start(self, ev: PartStart, out: list[dict[str, Any]]) -> None:
+        opening = open_part(ev.part, self.ctx, self._path())
+        if opening is None:
             self.skipped.add(ev.index)
-            return []
-        else:
-            self.ctx.loss(path, "stream-event-dropped", f"a {part.type} part cannot be streamed")
-            self.skipped.add(ev.index)
-            return []
-        out: list[dict[str, Any]] = []
+            return
+        kind, start, follow = opening
         if not self.started:
             out.append({"messageStart": {"role": "assistant"}})
-        self.started = True
+            self.started = True
         idx = self.next
         self.next += 1
+        if isinstance(ev.part, ToolCallPart) and ev.part.kind == "custom":
+            self.custom.add(idx)
         self.index[ev.index] = idx
         self.kinds[idx] = kind
         self.open.append(idx)
-        restore({}, ev, self.ctx, self._path())
-        if start is not None:
+        self._report(ev)
+        if start is not None or follow:
             self.emitted.add(idx)
+        if start is not None:
             out.append({"contentBlockStart": {"start": start, "contentBlockIndex": idx}})
-        out += [self._delta_event(idx, d) for d in follow]
-        return out
-
-    def _wire_delta(self, d: Any, kind: str | None, idx: int, path: str) -> dict[str, Any] | None:
-        if isinstance(d, (TextDelta, RefusalDelta)) and kind in ("text", None):
-            return {"text": d.text}
-        if isinstance(d, (ReasoningDelta, SummaryDelta)) and kind in ("reasoning", None):
-            return {"reasoningContent": {"text": d.text}}
-        if isinstance(d, TextDelta) and kind == "reasoning":
-            return {"reasoningContent": {"text": d.text}}
-        if isinstance(d, ArgumentsDelta) and kind in ("tool", None):
-            return {"toolUse": {"input": _escape(d.json) if idx in self.custom else d.json}}
-        if isinstance(d, SignatureDelta) and kind in ("reasoning", None):
-            if d.origin in SIGNATURE_ORIGINS or kind is None:
-                return {"reasoningContent": {"signature": d.signature}}
-            self.ctx.loss(path, "signature-not-portable", f"a {d.origin} reasoning signature")
-            return None
-        if isinstance(d, CitationDelta) and kind in ("text", None):
-            cite = encode_citation(d.citation, self.ctx, f"{path}.citation")
-            return {"citation": cite} if cite is not None else None
-        self.ctx.loss(path, "stream-event-dropped", f"a {d.type} delta for a {kind} block")
-        return None
+        for delta in follow:
+            out.append({"contentBlockDelta": {"delta": delta, "contentBlockIndex": idx}})
 
     def _part_delta(self, ev: PartDelta, native: bool) -> list[dict[str, Any]]:
         path = self._path()
         if ev.index in self.skipped:
             return []
         if native:
-            wire = self._wire_delta(ev.delta, None, ev.index, f"{path}.delta")
+            wire = wire_delta(ev.delta, None, ev.index in self.custom, self.ctx, f"{path}.delta")
             if wire is None:
                 return []
             inner = next(iter(wire.values()))
@@ -328,67 +306,75 @@ class BedrockStreamEncoder(StreamEncoder):
                 path, "stream-event-dropped", f"a delta for part {ev.index}, never started"
             )
             return []
-        wire = self._wire_delta(ev.delta, self.kinds.get(idx), idx, f"{path}.delta")
+        kind, custom = self.kinds.get(idx), idx in self.custom
+        wire = wire_delta(ev.delta, kind, custom, self.ctx, f"{path}.delta")
         if wire is None:
             return []
         restore({}, ev.delta, self.ctx, f"{path}.delta")
         return [self._delta_event(idx, wire)]
 
-    def _part_stop(self, ev: PartStop, native: bool, shape: dict[str, Any]) -> list[dict[str, Any]]:
-        if ev.index in self.skipped:
+    def _part_stop(self, ev: PartStop, shape: dict[str, Any]) -> list[dict[str, Any]]:
+        if ev.index in self.skipped or shape.get("synthetic"):
             return []
-        if native:
-            if shape.get("synthetic"):
-                return []
-            body: dict[str, Any] = {"contentBlockIndex": ev.index}
-            restore(body, ev, self.ctx, self._path())
-            return [{"contentBlockStop": body}]
-        idx = self.index.get(ev.index)
-        if idx is None or idx not in self.open:
-            return []
-        self.open.remove(idx)
-        return self._stop(idx)
+        body: dict[str, Any] = {"contentBlockIndex": ev.index}
+        restore(body, ev, self.ctx, self._path())
+        return [{"contentBlockStop": body}]
 
-    def _stop(self, idx: int) -> list[dict[str, Any]]:
+    def _stop(self, idx: int, out: list[dict[str, Any]]) -> None:
         if idx not in self.emitted:
-            return []
-        out = []
+            return
         if idx in self.custom:
             self.custom.discard(idx)
             out.append(self._delta_event(idx, {"toolUse": {"input": '"}'}}))
         out.append({"contentBlockStop": {"contentBlockIndex": idx}})
-        return out
 
     # --- the end ---------------------------------------------------------------------------
 
-    def _close(self) -> list[dict[str, Any]]:
+    def _close(self, out: list[dict[str, Any]]) -> None:
         if self.done:
-            return []
-        out: list[dict[str, Any]] = []
+            return
         if not self.started:
             out.append({"messageStart": {"role": "assistant"}})
-        self.started = True
-        for idx in list(self.open):
-            out += self._stop(idx)
+            self.started = True
+        for idx in self.open:
+            self._stop(idx, out)
         self.open.clear()
         path = self._path()
-        pending = self.finish_reason or ResponseDelta()
-        reason = encode_stop_reason(pending.finish_reason, {}, self.ctx, f"{path}.finish_reason")
-        if pending.stop_sequence is not None:
-            self.ctx.loss(
-                f"{path}.stop_sequence",
-                "parameter-unsupported",
-                "Bedrock names the matched stop sequence only in model-specific fields",
-            )
-        if pending.extras is not None:
+        pending = self.finish_reason
+        reason = "end_turn"  # required; a source without one ended normally
+        if pending is not None:
+            finish = pending.finish_reason
+            known = FINISH_REASONS.get(finish) if finish is not None else reason
+            if known is None:
+                known = encode_stop_reason(finish, {}, self.ctx, f"{path}.finish_reason")
+            reason = known
+            if pending.stop_sequence is not None:
+                self.ctx.loss(
+                    f"{path}.stop_sequence",
+                    "parameter-unsupported",
+                    "Bedrock names the matched stop sequence only in model-specific fields",
+                )
             restore({}, pending, self.ctx, path)
         out.append({"messageStop": {"stopReason": reason}})
         usage = encode_usage(self.usage, self.ctx, f"{path}.usage")
         out.append({"metadata": {"usage": usage, "metrics": {"latencyMs": 0}}})
         self.done = True
-        return out
 
     def finish(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
         if self.started and not self.done:
-            return self._close()
-        return []
+            self._close(out)
+        return out
+
+
+_Handler: TypeAlias = Callable[[BedrockStreamEncoder, Any, list[dict[str, Any]]], bool]
+
+#: The foreign events the encoder writes without the full path's checks (see `feed`).
+_FOREIGN: Final[dict[type, _Handler]] = {
+    ResponseStart: BedrockStreamEncoder._fast_response_start,
+    PartStart: BedrockStreamEncoder._fast_part_start,
+    PartStop: BedrockStreamEncoder._fast_part_stop,
+    ResponseDelta: BedrockStreamEncoder._fast_response_delta,
+    ResponseStop: BedrockStreamEncoder._fast_response_stop,
+}
+_FAST: Final[dict[type, _Handler]] = {PartDelta: BedrockStreamEncoder._fast_delta, **_FOREIGN}
