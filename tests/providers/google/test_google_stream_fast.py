@@ -200,14 +200,16 @@ def test_without_the_wire_envelope_foreign_targets_see_the_same(name: str, targe
         assert _translated(stream, target, wire=False) == want
 
 
-def test_a_bare_frame_carries_nothing_and_a_final_one_everything() -> None:
+def test_an_empty_frame_is_left_out_and_a_final_one_kept() -> None:
     dec = GoogleStreamDecoder(wire=False)
     first = dec.feed(_text("Hi"), 0)
     again = dec.feed(_text("!"), 1)
-    bare = first[-1]
-    assert isinstance(bare, ResponseDelta) and again[-1] is bare
-    assert bare.finish_reason is None and bare.usage is None
-    assert bare.extras is not None and not bare.extras.fields
+    assert not any(isinstance(e, ResponseDelta) for e in first + again)
+    assert [type(e).__name__ for e in again] == ["PartDelta"]
     last = dec.feed(copy.deepcopy(LAST), 2)[-1]
-    assert isinstance(last, ResponseDelta) and last is not bare
+    assert isinstance(last, ResponseDelta) and last.finish_reason is not None
     assert last.usage is not None and last.extras is not None and "chunk" in last.extras.shape
+    # the same chunks keep their frames for Gemini's own encoder
+    frame = GoogleStreamDecoder(wire=True).feed(_text("Hi"), 0)[-1]
+    assert isinstance(frame, ResponseDelta) and frame.extras is not None
+    assert "chunk" in frame.extras.shape

@@ -57,8 +57,8 @@ class BedrockStreamEncoder(StreamEncoder):
 
     def feed(self, events: list[StreamEvent]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        self.count += 1
         for ev in events:
-            self.count += 1
             fast = _FAST.get(type(ev))
             if fast is not None and fast(self, ev, out):
                 continue
@@ -176,7 +176,7 @@ class BedrockStreamEncoder(StreamEncoder):
         self._close(out)
         return True
 
-    def _path(self) -> str:
+    def _path(self) -> str:  # ``$[n]``: the n-th source event (one `feed`)
         return f"$[{self.count - 1}]"
 
     def _one(self, ev: StreamEvent) -> list[dict[str, Any]]:

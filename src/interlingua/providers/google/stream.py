@@ -92,15 +92,13 @@ def is_error_event(event: dict[str, Any]) -> bool:
 
 
 class _Choice:
-    """Per-candidate state: the open streamed part, the next part index, calls seen, and the
-    bare frame that all its plain chunks share with ``wire=False`` (events are read-only)."""
+    """Per-candidate state: the open streamed part, the next part index, calls seen."""
 
     def __init__(self, ci: int) -> None:
         self.open: tuple[int, str] | None = None
         self.next = 0
         self.calls = False
         self.finished = False
-        self.bare = ResponseDelta(choice_index=ci, extras=_BARE)
 
 
 class GoogleStreamDecoder(StreamDecoder):
@@ -134,7 +132,7 @@ class GoogleStreamDecoder(StreamDecoder):
     def _fast(self, event: dict[str, Any]) -> list[StreamEvent] | None:
         """What `_full` makes of a `plain_candidate` chunk, without validating the whole
         chunk; None (nothing changed) when the chunk is not one or its usage is invalid.
-        With ``wire=False``, a chunk's frame without finish reason or usage is left bare."""
+        With ``wire=False``, a chunk's frame without finish reason or usage is left out."""
         c = plain_candidate(event)
         if c is None:
             return None
@@ -168,8 +166,7 @@ class GoogleStreamDecoder(StreamDecoder):
             out.append(PartDelta(index=open_[0], delta=delta, choice_index=ci))
         raw = c.get("finishReason")
         if raw is None and usage is None and not self.wire:
-            out.append(st.bare)
-            return out
+            return out  # the frame would say nothing another family's encoder reads
         shape: dict[str, Any] = {"frame": True}
         if index is None:
             shape["index"] = "absent"
