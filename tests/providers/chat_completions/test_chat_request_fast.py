@@ -20,9 +20,13 @@ from interlingua.providers.chat_completions import request, request_fast
 RECORDED = [c for c in cases() if c.format is Format.CHAT_COMPLETIONS and c.kind is Kind.REQUEST]
 
 
-def _decode(payload: Any, *, fast: bool) -> str:
+def _decode(payload: Any, *, fast: str) -> str:
+    """The decoded request (or error) with the fast paths ``fast`` names: ``body`` (both),
+    ``messages`` (messages only) or ``none``."""
     with pytest.MonkeyPatch.context() as mp:
-        if not fast:
+        if fast != "body":
+            mp.setattr(request, "fast_request", lambda payload: None)
+        if fast == "none":
             mp.setattr(request, "fast_messages", lambda messages: None)
         try:
             return repr(request.request_to_universal(payload, ctx(Kind.REQUEST)))
@@ -34,10 +38,18 @@ def _check(payload: Any) -> bool:
     """Whether the fast path took the messages; fails if the result differs."""
     taken = isinstance(payload, dict) and request_fast.fast_messages(payload.get("messages"))
     before = copy.deepcopy(payload)
-    fast = _decode(payload, fast=True)
-    assert payload == before  # the fast path consumes nothing of its input
-    assert fast == _decode(copy.deepcopy(payload), fast=False)
+    body = _decode(payload, fast="body")
+    messages = _decode(payload, fast="messages")
+    assert payload == before  # the fast paths consume nothing of their input
+    full = _decode(copy.deepcopy(payload), fast="none")
+    assert body == full
+    assert messages == full
     return taken is not None and taken is not False
+
+
+def _taken(payload: Any) -> bool:
+    """Whether the whole-body fast path took ``payload``."""
+    return request_fast.fast_request(copy.deepcopy(payload)) is not None
 
 
 @pytest.mark.parametrize("case", RECORDED, ids=lambda c: c.id)
@@ -48,6 +60,7 @@ def test_fast_path_matches_validated_path_on_recorded_requests(case: Any) -> Non
 def test_fast_path_takes_most_recorded_requests() -> None:
     taken = sum(_check(c.load()) for c in RECORDED)
     assert taken > len(RECORDED) / 2
+    assert sum(_taken(c.load()) for c in RECORDED) > len(RECORDED) / 3
 
 
 @pytest.mark.parametrize("case", RECORDED[::5], ids=lambda c: c.id)
@@ -86,3 +99,66 @@ RESULT = {"role": "tool", "tool_call_id": "c", "content": ""}
 def test_fast_path_on_edge_messages(messages: list[dict[str, Any]]) -> None:
     _check({"model": "m", "messages": messages, "temperature": 0.5})
     _check({"model": "m", "messages": messages, "temperature": "hot"})
+
+
+TOOL: dict[str, Any] = {
+    "type": "function",
+    "function": {"name": "f", "description": "d", "parameters": {"type": "object"}, "strict": True},
+}
+BODY = {
+    "messages": [USER],
+    "model": "m",
+    "tools": [TOOL, {"type": "function", "function": {"name": "g"}}],
+    "tool_choice": "auto",
+    "parallel_tool_calls": False,
+    "max_completion_tokens": 10,
+    "temperature": 1,
+    "top_p": 0.5,
+    "seed": 3,
+    "n": 1,
+    "reasoning_effort": "none",
+    "stream": True,
+    "stream_options": {"include_usage": False},
+    "metadata": {"k": "v"},
+    "user": "u",
+    "store": False,
+}
+WRONG: list[Any] = [None, True, 0, 2**60, 2**70, -(2**70), 1.5, "x", "none", [], {}, [None]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        BODY,
+        {"messages": [USER], "max_tokens": 5},
+        {"messages": [USER], "max_tokens": 5, "max_completion_tokens": 6},
+        {"messages": [USER], "stream_options": {"include_obfuscation": True}},
+        {"messages": [USER], "stream_options": {"include_usage": True, "x": 1}},
+        {"messages": [USER], "tool_choice": {"type": "function", "function": {"name": "f"}}},
+        {"messages": [USER], "tools": [{**TOOL, "function": {"name": "f", "x": 1}}]},
+        {"messages": [USER], "tools": [{"type": "custom", "custom": {"name": "c"}}]},
+        {"messages": [USER], "tools": [{**TOOL, "x": 1}]},
+        {"messages": [USER], "tools": [{**TOOL, "function": {"name": "f", "parameters": {1: 2}}}]},
+        {"messages": [USER], "metadata": {"k": 1}},
+        {"messages": [USER], "logit_bias": {"1": 2}},
+        {"model": "m"},
+    ],
+)
+def test_whole_body_fast_path_on_edge_bodies(body: dict[str, Any]) -> None:
+    _check(body)
+    for key in body:
+        for wrong in WRONG:
+            _check({**body, key: wrong})
+    for key, value in body.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for sub in value[0]:
+                for wrong in WRONG:
+                    _check({**body, key: [{**value[0], sub: wrong}, *value[1:]]})
+    assert _taken(BODY)
+
+
+def test_whole_body_fast_path_on_wrong_function_fields() -> None:
+    for key in [*TOOL["function"], "zz"]:
+        for wrong in WRONG:
+            function = {**TOOL["function"], key: wrong}
+            _check({"messages": [USER], "tools": [{**TOOL, "function": function}]})

@@ -13,7 +13,7 @@ from ...universal import Request, Response
 from ..base import ConversionContext, ProviderAdapter, boundary_error
 from . import detect as _detect
 from . import request as _request
-from . import response as _response
+from .response_encode import encode_response
 from .response_fast import decode_response
 from .stream import ChatCompletionsStreamDecoder, ChatCompletionsStreamEncoder
 from .tables import CAPABILITIES
@@ -45,9 +45,7 @@ class ChatCompletionsAdapter(ProviderAdapter):
         return _guarded(decode_response, payload, ctx, self.format, Kind.RESPONSE)
 
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
-        return _guarded(
-            _response.response_from_universal, response, ctx, self.format, Kind.RESPONSE
-        )
+        return _guarded(encode_response, response, ctx, self.format, Kind.RESPONSE)
 
     def stream_decoder(
         self, *, standalone: bool = False, wire: bool = True

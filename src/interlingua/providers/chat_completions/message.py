@@ -380,6 +380,11 @@ def _reasoning(part: ReasoningPart, into: list[str], ctx: ConversionContext, pat
     if mine(part) and part.text is not None:
         into.append(part.text)
         return
+    reasoning_losses(part, ctx, path)
+
+
+def reasoning_losses(part: ReasoningPart, ctx: ConversionContext, path: str) -> None:
+    """What another family's reasoning part loses in Chat Completions (all of it)."""
     if part.signature is not None:
         ctx.loss(
             f"{path}.signature",

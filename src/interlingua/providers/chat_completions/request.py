@@ -14,7 +14,7 @@ from ..base import ConversionContext, leftovers, shape_of, take, validate
 from .common import F, encode_service_tier, mine, nested_leftover, restore_into
 from .message import decode_message, encode_messages
 from .models import CompletionCreateParams
-from .request_fast import fast_messages
+from .request_fast import fast_messages, fast_request
 from .tables import REASONING_EFFORTS
 
 MAX_STOP = 4
@@ -72,6 +72,9 @@ _written = attrgetter(*_WRITTEN)
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
+    fast = fast_request(payload)
+    if fast is not None:
+        return fast
     messages = fast_messages(payload.get("messages")) if type(payload) is dict else None
     if messages is None:
         d = validate(CompletionCreateParams, payload, Format.CHAT_COMPLETIONS, Kind.REQUEST)
