@@ -15,6 +15,7 @@ from tests.payload_cases import ANTHROPIC_FAMILY, cases
 
 from interlingua import Format, InvalidPayloadError, Kind
 from interlingua.providers.anthropic import request_fast
+from interlingua.providers.anthropic.models import MessageCreateParams
 from interlingua.providers.anthropic.models_response import Message
 from interlingua.providers.anthropic.request import request_to_universal
 from interlingua.providers.anthropic.response import fast_message, message_to_universal
@@ -231,9 +232,68 @@ def test_plain_bodies_skip_validation() -> None:
     assert request_fast.plain_body({**PLAIN, "metadata": {}}) is None
 
 
+TOOLS = {
+    **PLAIN,
+    "tools": [
+        {"name": "f", "description": "d", "input_schema": {"type": "object"}, "strict": True},
+        {"name": "g", "input_schema": {}, "type": "custom"},
+        {"type": None, "input_schema": {"a": [1]}, "name": "h"},
+    ],
+    "tool_choice": {"type": "tool", "name": "f", "disable_parallel_tool_use": True},
+}
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        {"type": "tool", "name": "f", "disable_parallel_tool_use": True},
+        {"type": "auto"},
+        {"type": "none", "name": "f"},
+        {"type": "any", "disable_parallel_tool_use": False},
+    ],
+)
+def test_bodies_with_common_tools_skip_validation(choice: dict[str, Any]) -> None:
+    body = {**TOOLS, "tool_choice": choice}
+    assert request_fast.plain_body(body) is not None
+    assert check_request(body)
+    assert check_request({**body, "tools": []})
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"tools": [{"name": "f", "input_schema": {}, "cache_control": {"type": "ephemeral"}}]},
+        {"tools": [{"type": "web_search_20250305", "name": "web_search"}]},
+        {"tools": [{"name": "f", "input_schema": {}, "x": 1}]},
+        {"tools": [{"name": "f", "input_schema": {1: "a"}}]},
+        {"tools": [{"name": "f", "input_schema": {}, "description": None}]},
+        {"tools": [{"name": "f", "input_schema": {}, "type": "other"}]},
+        {"tools": {"name": "f", "input_schema": {}}},
+        {"tool_choice": {"type": "auto", "x": 1}},
+        {"tool_choice": {"type": "required"}},
+        {"tool_choice": {"type": "tool", "name": None}},
+        {"tool_choice": {"type": "auto", "disable_parallel_tool_use": 0}},
+        {"tool_choice": "auto"},
+    ],
+)
+def test_other_tools_are_validated(change: dict[str, Any]) -> None:
+    body = {**TOOLS, **change}
+    assert request_fast.plain_body(body) is None
+    check_request(body)
+
+
+def test_a_tool_schema_is_copied_as_validation_copies_it() -> None:
+    """A new dict holding the same values, as validation gives."""
+    schema = TOOLS["tools"][2]["input_schema"]  # type: ignore[index]
+    validated = validate(MessageCreateParams, TOOLS, Format.ANTHROPIC, Kind.REQUEST)
+    params = decode_request(TOOLS, fast=True).tools[2].parameters
+    for copied in (params, validated["tools"][2]["input_schema"]):
+        assert copied == schema and copied is not schema and copied["a"] is schema["a"]
+
+
 @pytest.mark.parametrize(
     "payload",
-    [REQUEST, PLAIN, *(c.load() for c in REQUESTS if c.path.stat().st_size < 3000)][:12],
+    [REQUEST, PLAIN, TOOLS, *(c.load() for c in REQUESTS if c.path.stat().st_size < 3000)][:12],
     ids=lambda p: str(p.get("model")),
 )
 def test_mutated_requests_decode_the_same(payload: dict[str, Any]) -> None:

@@ -16,8 +16,11 @@ from .tables import FAMILY
 
 
 def _text(p: TextPart, native: bool) -> dict[str, Any] | None:
-    if p.citations is not None or p.cache_control is not None or (not p.text and not native):
+    cites = p.citations
+    if p.cache_control is not None or (not p.text and not native):
         return None
+    if cites is not None and (cites or native):
+        return None  # citations to write (an empty list is written for this family only)
     return {"type": "text", "text": p.text}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ...universal import Message, TextPart
+from ...universal import Message, Part, TextPart
 from ..base import ConversionContext, restore, shape_of
 from .blocks import BlockEncoder
 from .blocks_fast import quick_block
@@ -12,11 +12,11 @@ from .content import is_native
 from .tables import FAMILY
 
 
-def _plain_text(m: Message) -> str | None:
-    """The message's text when it is one plain text part (written as a string)."""
-    if len(m.content) != 1:
+def _plain_text(parts: list[Part]) -> str | None:
+    """The text of content that is one plain text part (written as a string)."""
+    if len(parts) != 1:
         return None
-    p = m.content[0]
+    p = parts[0]
     if not isinstance(p, TextPart) or p.cache_control is not None or p.citations or p.text == "":
         return None
     if p.extras is not None and p.extras.fields:
@@ -30,7 +30,7 @@ def _encode_system(
     if len(msgs) == 1:
         i, m = msgs[0]
         shape = shape_of(m, ctx)
-        text = _plain_text(m)
+        text = _plain_text(m.content)
         if text is not None and (not is_native(m) or shape.get("content") == "string"):
             restore({}, m, ctx, f"$.messages[{i}]")
             return text
@@ -80,7 +80,7 @@ def encode_messages(
     role from another format are merged, tool results first (the API wants them right after
     the assistant turn that made the calls).
     """
-    enc = BlockEncoder(ctx)
+    enc: BlockEncoder | None = None
     system: list[tuple[int, Message]] = []
     out: list[dict[str, Any]] = []
     native_flags: list[bool] = []
@@ -108,25 +108,23 @@ def encode_messages(
                 "parameter-unsupported",
                 "Anthropic messages have no participant name",
             )
-        content: str | list[dict[str, Any]]
-        text = _plain_text(m) if not native else None
-        if (
-            native
-            and shape.get("content") == "string"
-            and len(m.content) == 1
-            and isinstance(m.content[0], TextPart)
-        ):
-            content = m.content[0].text
-        elif text is not None:
-            content = text
-        else:
+        parts = m.content
+        content: str | list[dict[str, Any]] | None = None
+        if len(parts) == 1:
+            if not native:
+                content = _plain_text(parts)
+            elif shape.get("content") == "string" and isinstance(parts[0], TextPart):
+                content = parts[0].text
+        if content is None:
             content = []
-            for j, p in enumerate(m.content):
+            for j, p in enumerate(parts):
                 block = quick_block(p)
                 if block is not None:
                     content.append(block)
-                else:
-                    content += enc.part(p, f"$.messages[{i}].content[{j}]")
+                    continue
+                if enc is None:
+                    enc = BlockEncoder(ctx)
+                content += enc.part(p, f"$.messages[{i}].content[{j}]")
             if not content and not native:
                 continue  # nothing to send (e.g. an empty assistant turn)
         wire: dict[str, Any] = {"role": role, "content": content}
@@ -136,10 +134,14 @@ def encode_messages(
             if role == "user":
                 merged.sort(key=lambda b: b.get("type") != "tool_result")
             prev["content"] = merged
-            _restore(prev, m, ctx, i)
+            if ex is not None and ex.fields:
+                _restore(prev, m, ctx, i)
             native_flags[-1] = False
             continue
-        _restore(wire, m, ctx, i)
+        if ex is not None and ex.fields:
+            _restore(wire, m, ctx, i)
         out.append(wire)
         native_flags.append(native)
-    return (_encode_system(system, enc, ctx) if system else None), out
+    if not system:
+        return None, out
+    return _encode_system(system, enc if enc is not None else BlockEncoder(ctx), ctx), out

@@ -231,7 +231,7 @@ def request_from_universal(
         out["system"] = system
     out["messages"] = messages
     if req.tools is not None:
-        tools = [encode_tool(t, ctx, f"$.tools[{i}]") for i, t in enumerate(req.tools)]
+        tools = [encode_tool(t, ctx, i) for i, t in enumerate(req.tools)]
         if any(t is not None for t in tools) or is_native(req):
             out["tools"] = [t for t in tools if t is not None]
     choice = encode_tool_choice(req, ctx)

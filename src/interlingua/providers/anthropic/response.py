@@ -204,27 +204,31 @@ def message_to_universal(d: dict[str, Any]) -> Response:
 
 
 def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
-    if len(resp.choices) > 1:
+    choices = resp.choices
+    if len(choices) > 1:
         ctx.loss(
             "$.choices[1]",
             "n-unsupported",
             "an Anthropic message holds one answer; later choices dropped",
         )
-    enc = BlockEncoder(ctx, response=True)
     content: list[dict[str, Any]] = []
-    choice = resp.choices[0] if resp.choices else None
+    choice = choices[0] if choices else None
     reason = None
     stop_sequence = None
     if choice is not None:
+        enc: BlockEncoder | None = None
         for j, p in enumerate(choice.message.content):
             block = quick_block(p)
             if block is not None:
                 content.append(block)
-            else:
-                content += enc.part(p, f"$.choices[0].message.content[{j}]")
-        reason = encode_stop_reason(
-            choice.finish_reason, shape_of(choice, ctx), ctx, "$.choices[0].finish_reason"
-        )
+                continue
+            if enc is None:
+                enc = BlockEncoder(ctx, response=True)
+            content += enc.part(p, f"$.choices[0].message.content[{j}]")
+        if choice.finish_reason is not None:
+            reason = encode_stop_reason(
+                choice.finish_reason, shape_of(choice, ctx), ctx, "$.choices[0].finish_reason"
+            )
         stop_sequence = choice.stop_sequence
     out: dict[str, Any] = {
         "id": resp.id if resp.id is not None else "",
@@ -235,14 +239,11 @@ def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str,
         "stop_reason": reason,
         "stop_sequence": stop_sequence,
     }
-    if resp.usage is not None or not is_native(resp):
+    native = is_native(resp)
+    if resp.usage is not None or not native:
         usage = encode_usage(resp.usage, ctx, "$.usage")
         if resp.service_tier is not None:
-            tier = (
-                resp.service_tier
-                if is_native(resp)
-                else RESPONSE_SERVICE_TIERS.get(resp.service_tier)
-            )
+            tier = resp.service_tier if native else RESPONSE_SERVICE_TIERS.get(resp.service_tier)
             if tier is not None:
                 usage["service_tier"] = tier
             else:

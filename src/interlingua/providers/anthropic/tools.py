@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from ...universal import Request, Tool, ToolChoice
 from ..base import ConversionContext, leftovers, restore, shape_of, take
@@ -13,6 +13,8 @@ from .tables import BUILTIN_DEFAULTS, BUILTIN_OPTIONS, BUILTIN_TOOLS, FAMILY
 
 _DATE: Final = re.compile(r"_\d{8}$")
 
+ToolMode = Literal["auto", "none", "required", "tool"]
+
 #: Input schema written for a free-text (``custom``) tool from another format.
 _CUSTOM_SCHEMA: Final[dict[str, Any]] = {
     "type": "object",
@@ -20,8 +22,13 @@ _CUSTOM_SCHEMA: Final[dict[str, Any]] = {
     "required": ["input"],
 }
 
-_CHOICE_TO_MODE: Final = {"auto": "auto", "any": "required", "tool": "tool", "none": "none"}
-_MODE_TO_CHOICE: Final = {v: k for k, v in _CHOICE_TO_MODE.items()}
+CHOICE_TO_MODE: Final[dict[str, ToolMode]] = {
+    "auto": "auto",
+    "any": "required",
+    "tool": "tool",
+    "none": "none",
+}
+_MODE_TO_CHOICE: Final = {v: k for k, v in CHOICE_TO_MODE.items()}
 
 
 def builtin_name(tool_type: str) -> str:
@@ -62,11 +69,11 @@ def decode_tool(t: dict[str, Any]) -> Tool:
 
 def decode_tool_choice(tc: dict[str, Any]) -> tuple[ToolChoice, bool | None]:
     """The choice and the universal ``parallel_tool_calls`` it implies."""
-    mode = _CHOICE_TO_MODE[tc.pop("type")]
+    mode = CHOICE_TO_MODE[tc.pop("type")]
     name = take(tc, "name")
     disable = take(tc, "disable_parallel_tool_use")
     shape = {"disable_parallel_tool_use": True} if disable is not None else None
-    choice = ToolChoice(mode=mode, name=name, extras=leftovers(FAMILY, tc, shape))  # type: ignore[arg-type]
+    choice = ToolChoice(mode=mode, name=name, extras=leftovers(FAMILY, tc, shape))
     return choice, (not disable) if disable is not None else None
 
 
@@ -103,14 +110,17 @@ def _builtin(tool: Tool, ctx: ConversionContext, path: str) -> dict[str, Any] | 
     return out
 
 
-def encode_tool(tool: Tool, ctx: ConversionContext, path: str) -> dict[str, Any] | None:
+def encode_tool(tool: Tool, ctx: ConversionContext, i: int) -> dict[str, Any] | None:
+    """Tool ``i`` (its JSON path is formatted only for a loss)."""
     if tool.kind == "builtin":
-        out = _builtin(tool, ctx, path)
+        out = _builtin(tool, ctx, f"$.tools[{i}]")
         if out is None:
             return None
     elif tool.kind == "custom":
         ctx.loss(
-            path, "custom-tool-approximated", "a free-text tool is sent as a one-string-field tool"
+            f"$.tools[{i}]",
+            "custom-tool-approximated",
+            "a free-text tool is sent as a one-string-field tool",
         )
         out = {"name": tool.name, "input_schema": _CUSTOM_SCHEMA}
         if tool.description is not None:
@@ -126,9 +136,11 @@ def encode_tool(tool: Tool, ctx: ConversionContext, path: str) -> dict[str, Any]
             out["strict"] = tool.strict
     if tool.cache_control is not None:
         out["cache_control"] = encode_cache_control(
-            tool.cache_control, ctx, f"{path}.cache_control"
+            tool.cache_control, ctx, f"$.tools[{i}].cache_control"
         )
-    restore(out, tool, ctx, path)
+    ex = tool.extras
+    if ex is not None and ex.fields:
+        restore(out, tool, ctx, f"$.tools[{i}]")
     return out
 
 
