@@ -4,25 +4,23 @@ https://platform.openai.com/docs/api-reference/responses/create#responses-create
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from ..._json import loads, to_json_text
+from ..._json import to_json_text
 from ...universal import (
     Extras,
     Message,
     OpaquePart,
     Part,
     ReasoningPart,
-    RefusalPart,
     TextPart,
     ToolCallPart,
     ToolResultPart,
 )
 from ..base import ConversionContext, leftovers, restore, take
-from .common import F, mine, restore_into, safe_id, shape
+from .assistant import Place, encode_assistant
+from .common import F, mine, shape
 from .content import decode_part, encode_part
-
-Place = Literal["request", "response"]
 
 #: item keys that describe the wire (never a loss when dropped)
 ITEM_QUIET = frozenset({"type", "id", "status"})
@@ -42,6 +40,8 @@ ROLES = ("user", "system", "developer", "assistant")
 #: the kinds of tool output item
 _OUTPUTS = ("function_call_output", "custom_tool_call_output")
 _NO_QUIET: frozenset[str] = frozenset()
+#: the output item type of a universal tool result kind (server results have none)
+_OUTPUT_TYPES = {"function": "function_call_output", "custom": "custom_tool_call_output"}
 
 
 # --- decoding ------------------------------------------------------------------------------
@@ -214,17 +214,52 @@ def encode_messages(
     """Universal messages to items (``place`` decides the form of assistant items)."""
     items: list[dict[str, Any]] = []
     for i, m in enumerate(messages):
-        path = f"$.messages[{i}]"
         ex = m.extras
-        if ex is not None and ex.family == F and ex.shape.get("item") == "opaque":
+        if ex is None or ex.family != F:
+            plain = _plain_item(m, ctx, i)
+            if plain is not None:
+                items.append(plain)
+                continue
+        elif ex.shape.get("item") == "opaque":
             items += [dict(p.data) for p in m.content if isinstance(p, OpaquePart)]
-        elif m.role == "assistant":
+            continue
+        path = f"$.messages[{i}]"
+        if m.role == "assistant":
             items += encode_assistant(m.content, ctx, place, path, f"{rid}{i}")
         elif m.role == "tool":
             items += _encode_results(m.content, ctx, path)
         else:
             items += _encode_turn(m, ctx, path)
     return items
+
+
+def _plain_item(m: Message, ctx: ConversionContext, i: int) -> dict[str, Any] | None:
+    """The item of another family's message made of one plain text or one plain tool result
+    (what `_encode_turn` / `_encode_results` would write), or None for any other message."""
+    if len(m.content) != 1 or m.name is not None or m.role == "assistant":
+        return None
+    part = m.content[0]
+    if type(part) is TextPart and m.role != "tool" and not _marked(part):
+        item = {"role": m.role, "content": part.text}
+        ex = m.extras
+        if ex is not None and ex.fields:
+            restore(item, m, ctx, f"$.messages[{i}]")
+        return item
+    if type(part) is not ToolResultPart or part.is_error or part.cache_control is not None:
+        return None
+    kind = _OUTPUT_TYPES.get(part.kind)
+    ex = part.extras
+    if kind is None or (ex is not None and ex.family == F):
+        return None
+    texts = []
+    for c in part.content:
+        if type(c) is not TextPart or _marked(c):
+            return None
+        texts.append(c.text)
+    item = {"type": kind, "call_id": part.call_id, "output": "".join(texts)}
+    if ex is not None and ex.fields:
+        restore(item, part, ctx, f"$.messages[{i}].content[0]")
+    return item
 
 
 def _encode_turn(m: Message, ctx: ConversionContext, path: str) -> list[dict[str, Any]]:
@@ -309,129 +344,3 @@ def _encode_results(
         restore(item, part, ctx, p)
         items.append(item)
     return items
-
-
-def encode_assistant(
-    parts: list[Part], ctx: ConversionContext, place: Place, path: str, key: str
-) -> list[dict[str, Any]]:
-    """An assistant turn's parts as output items (messages, calls, reasoning); the ids of new
-    items are made of ``key`` and their position."""
-    items: list[dict[str, Any]] = []
-    current: dict[str, Any] | None = None
-    for j, part in enumerate(parts):
-        p = f"{path}.content[{j}]"
-        sh = shape(part)
-        if isinstance(part, (TextPart, RefusalPart)) or sh.get("in_message"):
-            if current is None or "item" in sh:
-                current = _start_message(part, sh, place, key, len(items))
-                items.append(current)
-                if isinstance(current["content"], str):
-                    current = None
-                    continue
-            content = encode_part(part, "output", ctx, p)
-            if content is not None:
-                current["content"].append(content)
-            continue
-        current = None
-        if isinstance(part, ToolCallPart):
-            call = encode_call(part, ctx, place, p, key, len(items))
-            if call is not None:
-                items.append(call)
-        elif isinstance(part, ReasoningPart):
-            item = encode_reasoning(part, ctx, place, p, key, len(items))
-            if item is not None:
-                items.append(item)
-        elif isinstance(part, OpaquePart) and part.family == F:
-            items.append(dict(part.data))
-        else:
-            ctx.loss(p, "part-unsupported", f"`{part.type}` parts have no Responses output item")
-    return [i for i in items if i.get("content") != [] or not _fresh(i)]
-
-
-def _fresh(item: dict[str, Any]) -> bool:
-    return item.get("type") == "message" and item.get("role") == "assistant"
-
-
-def _start_message(
-    part: Part, sh: dict[str, Any], place: Place, key: str, n: int
-) -> dict[str, Any]:
-    if "item" in sh:
-        item = {**sh["item"], "role": "assistant"}
-        string = sh.get("content") == "string" and isinstance(part, TextPart)
-        item["content"] = part.text if string and isinstance(part, TextPart) else []
-        return item
-    if place == "request" and isinstance(part, TextPart) and not part.citations:
-        return {"role": "assistant", "content": part.text}
-    return {
-        "id": safe_id(f"msg_{key}_{n}", "msg"),
-        "type": "message",
-        "role": "assistant",
-        "status": "completed",
-        "content": [],
-    }
-
-
-def encode_call(
-    part: ToolCallPart, ctx: ConversionContext, place: Place, path: str, key: str, n: int
-) -> dict[str, Any] | None:
-    sh = shape(part)
-    if part.cache_control is not None:
-        ctx.loss(f"{path}.cache_control", "cache-control-dropped", "no breakpoint on tool calls")
-    if part.kind == "server":
-        if "item" not in sh:
-            ctx.loss(path, "tool-unsupported", f"`{part.name}` ran on another provider's side")
-            return None
-        out: dict[str, Any] = {"type": sh["item"], "id": part.id}
-        if "args" in sh:
-            out[sh["args"]] = part.arguments if sh.get("args_text") else loads(part.arguments)
-        restore(out, part, ctx, path)
-        return out
-    custom = part.kind == "custom"
-    out = {
-        "type": "custom_tool_call" if custom else "function_call",
-        "call_id": part.id,
-        "name": part.name,
-        "input" if custom else "arguments": part.arguments,
-    }
-    if place == "response" and not mine(part):
-        out["id"] = safe_id(f"fc_{key}_{n}", "fc")
-        if not custom:
-            out["status"] = "completed"
-    restore_into(out, part, ctx, path)
-    return out
-
-
-def encode_reasoning(
-    part: ReasoningPart, ctx: ConversionContext, place: Place, path: str, key: str, n: int
-) -> dict[str, Any] | None:
-    sh = shape(part)
-    own = mine(part)
-    if part.signature is not None and part.signature_origin != F:
-        ctx.loss(
-            f"{path}.signature",
-            "signature-not-portable",
-            f"a reasoning signature from {part.signature_origin or 'another provider'} "
-            "cannot be verified by Responses",
-        )
-    if part.redacted is not None and part.signature_origin != F:
-        ctx.loss(
-            f"{path}.redacted",
-            "signature-not-portable",
-            "redacted reasoning can only be replayed to its own provider",
-        )
-    if not own and place == "request" and part.id is None:
-        if part.text or part.summary:
-            ctx.loss(path, "reasoning-dropped", "Responses replays only its own reasoning items")
-        return None
-    out: dict[str, Any] = {"type": "reasoning"}
-    if part.id is not None or not own:
-        out["id"] = part.id or safe_id(f"rs_{key}_{n}", "rs")
-    if sh.get("summary") != "raw":
-        out["summary"] = [{"type": "summary_text", "text": s} for s in part.summary or []]
-    if part.text is not None and sh.get("content") != "raw":
-        out["content"] = [{"type": "reasoning_text", "text": part.text}]
-    if part.signature_origin == F and (part.redacted or part.signature) is not None:
-        # a Responses stream delivers encrypted_content as a signature delta
-        out["encrypted_content"] = part.redacted or part.signature
-    restore(out, part, ctx, path)
-    return out

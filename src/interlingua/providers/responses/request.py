@@ -12,6 +12,7 @@ from ..base import ConversionContext, leftovers, take, validate
 from .common import F, encode_service_tier, mine, restore_into, shape
 from .items import decode_items, encode_messages
 from .models import ResponseCreateParams
+from .request_fast import fast_items
 from .tools import (
     decode_format,
     decode_reasoning,
@@ -43,7 +44,12 @@ _DIRECT = frozenset(
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
-    d = validate(ResponseCreateParams, payload, Format.RESPONSES, Kind.REQUEST)
+    items = fast_items(payload.get("input")) if type(payload) is dict else None
+    if items is None:
+        d = validate(ResponseCreateParams, payload, Format.RESPONSES, Kind.REQUEST)
+    else:  # the items are valid: the rest is validated without them
+        rest = {**payload, "input": []}
+        d = validate(ResponseCreateParams, rest, Format.RESPONSES, Kind.REQUEST)
     sh: dict[str, Any] = {}
     messages: list[Message] = []
     instructions = take(d, "instructions")
@@ -60,7 +66,7 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
         sh["input"] = "string"
         messages.append(Message(role="user", content=[TextPart(text=inp)]))
     elif inp is not None:
-        messages += decode_items(inp)
+        messages += decode_items(inp) if items is None else items
     elif "input" not in d:
         sh["input"] = "absent"
     req = Request(model=take(d, "model"), messages=messages)

@@ -18,9 +18,10 @@ from ...universal import (
     ToolCallPart,
     Usage,
 )
-from ..base import ConversionContext, take, validate
-from .common import F, encode_service_tier, mine, restore_into, safe_id, shape
-from .items import decode_output_item, encode_assistant
+from ..base import ConversionContext, restore, take, validate
+from .assistant import encode_assistant
+from .common import F, encode_service_tier, mine, restore_into, safe_id
+from .items import decode_output_item
 from .models_response import Response as WireResponse
 from .tables import (
     APPROXIMATE_FINISH,
@@ -29,6 +30,7 @@ from .tables import (
     FINISH_STATUS,
     INCOMPLETE_REASONS,
     RESPONSE_QUIET,
+    SERVICE_TIERS,
     STATUS_REASONS,
 )
 
@@ -111,40 +113,76 @@ def decode_usage(u: dict[str, Any]) -> Usage:
 
 
 def response_from_universal(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
-    same = mine(resp)
+    if not mine(resp):
+        return _foreign_response(resp, ctx)
     rid = resp.id or DEFAULT_ID
-    out: dict[str, Any] = {"id": rid}
-    if not same:
-        out["object"] = "response"
-    out["created_at"] = resp.created if resp.created is not None else 0
-    if not same:
-        out["status"], out["incomplete_details"] = "completed", None
-        out["error"] = None
-    out["model"] = resp.model or DEFAULT_MODEL
+    out: dict[str, Any] = {
+        "id": rid,
+        "created_at": resp.created if resp.created is not None else 0,
+        "model": resp.model or DEFAULT_MODEL,
+    }
     if len(resp.choices) > 1:
         ctx.loss("$.choices", "n-unsupported", "Responses returns one answer per response")
-    choice = resp.choices[0] if resp.choices else None
     out["output"] = (
         encode_assistant(
-            choice.message.content, ctx, "response", "$.choices[0].message", safe_id(rid, "resp")
+            resp.choices[0].message.content,
+            ctx,
+            "response",
+            "$.choices[0].message",
+            safe_id(rid, "resp"),
         )
-        if choice is not None
+        if resp.choices
         else []
     )
-    if not same:
-        if choice is not None:
-            write_status(out, choice.finish_reason, ctx, choice.message.content)
-        out.update({"parallel_tool_calls": True, "tool_choice": "auto", "tools": []})
-    if resp.usage is not None or not same:
-        out["usage"] = encode_usage(resp.usage or Usage(), ctx) if resp.usage or not same else None
-    tier = encode_service_tier(resp.service_tier, same, ctx)
-    if tier is not None:
-        out["service_tier"] = tier
+    if resp.usage is not None:
+        out["usage"] = encode_usage(resp.usage, ctx)
+    if resp.service_tier is not None:
+        out["service_tier"] = resp.service_tier
     restore_into(out, resp, ctx, "$")
     return out
 
 
-_TOOL_CALLS, _REFUSAL = FinishReason.TOOL_CALLS, FinishReason.REFUSAL
+def _foreign_response(resp: Response, ctx: ConversionContext) -> dict[str, Any]:
+    """A response from another family: every key Responses always sends is written."""
+    rid = resp.id or DEFAULT_ID
+    out: dict[str, Any] = {
+        "id": rid,
+        "object": "response",
+        "created_at": resp.created if resp.created is not None else 0,
+        "status": "completed",
+        "incomplete_details": None,
+        "error": None,
+        "model": resp.model or DEFAULT_MODEL,
+    }
+    choices = resp.choices
+    if len(choices) > 1:
+        ctx.loss("$.choices", "n-unsupported", "Responses returns one answer per response")
+    if choices:
+        choice = choices[0]
+        parts = choice.message.content
+        key = safe_id(rid, "resp")
+        out["output"] = encode_assistant(parts, ctx, "response", "$.choices[0].message", key)
+        reason = choice.finish_reason
+        if reason is not None and reason is not _STOP:  # a stop is the status written above
+            write_status(out, reason, ctx, parts)
+    else:
+        out["output"] = []
+    out["parallel_tool_calls"] = True
+    out["tool_choice"] = "auto"
+    out["tools"] = []
+    out["usage"] = encode_usage(resp.usage or Usage(), ctx)
+    tier = resp.service_tier
+    if tier is not None and tier not in SERVICE_TIERS:
+        tier = encode_service_tier(tier, False, ctx)
+    if tier is not None:
+        out["service_tier"] = tier
+    ex = resp.extras
+    if ex is not None and ex.fields:
+        restore(out, resp, ctx, "$")
+    return out
+
+
+_STOP, _TOOL_CALLS, _REFUSAL = FinishReason.STOP, FinishReason.TOOL_CALLS, FinishReason.REFUSAL
 #: the finish reasons Responses tells only by the kind of a part, and that part's type
 _TOLD_BY_PARTS: dict[FinishReason, type[Part]] = {_TOOL_CALLS: ToolCallPart, _REFUSAL: RefusalPart}
 
@@ -173,24 +211,39 @@ def write_status(
 
 
 def encode_usage(u: Usage, ctx: ConversionContext) -> dict[str, Any]:
-    sh = shape(u)
-    same = mine(u)
     inp, outp = u.input_tokens or 0, u.output_tokens or 0
-    out: dict[str, Any] = {"input_tokens": inp}
+    ex = u.extras
+    if ex is None or ex.family != F:
+        total = u.total_tokens
+        out: dict[str, Any] = {
+            "input_tokens": inp,
+            "input_tokens_details": {
+                "cached_tokens": u.cached_input_tokens or 0,
+                "cache_write_tokens": u.cache_write_tokens or 0,
+            },
+            "output_tokens": outp,
+            "output_tokens_details": {"reasoning_tokens": u.reasoning_tokens or 0},
+            "total_tokens": total if total is not None else inp + outp,
+        }
+        if ex is not None and ex.fields:
+            restore(out, u, ctx, "$.usage")
+        return out
+    sh = ex.shape
+    out = {"input_tokens": inp}
     details: dict[str, Any] = {}
-    if u.cached_input_tokens is not None or not same:
-        details["cached_tokens"] = u.cached_input_tokens or 0
-    if u.cache_write_tokens is not None or not same:
-        details["cache_write_tokens"] = u.cache_write_tokens or 0
+    if u.cached_input_tokens is not None:
+        details["cached_tokens"] = u.cached_input_tokens
+    if u.cache_write_tokens is not None:
+        details["cache_write_tokens"] = u.cache_write_tokens
     if details or sh.get("input_tokens_details"):
         out["input_tokens_details"] = details
     out["output_tokens"] = outp
     reasoning: dict[str, Any] = {}
-    if u.reasoning_tokens is not None or not same:
-        reasoning["reasoning_tokens"] = u.reasoning_tokens or 0
+    if u.reasoning_tokens is not None:
+        reasoning["reasoning_tokens"] = u.reasoning_tokens
     if reasoning or sh.get("output_tokens_details"):
         out["output_tokens_details"] = reasoning
-    if u.total_tokens is not None or not same:
-        out["total_tokens"] = u.total_tokens if u.total_tokens is not None else inp + outp
+    if u.total_tokens is not None:
+        out["total_tokens"] = u.total_tokens
     restore_into(out, u, ctx, "$.usage")
     return out

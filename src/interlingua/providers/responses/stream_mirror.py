@@ -21,8 +21,9 @@ from ...universal import (
     TextDelta,
 )
 from ..base import ConversionContext
+from .assistant import encode_assistant
+from .common import safe_id
 from .content import encode_annotation, encode_part
-from .items import encode_assistant
 from .response import response_from_universal
 
 
@@ -36,7 +37,7 @@ def mirror_event(ev: StreamEvent, ctx: ConversionContext, rid: str) -> dict[str,
         if "item" in ev.extras.fields or "part" in ev.extras.fields:
             pass
         elif out["type"] == "response.output_item.added":
-            (out["item"],) = encode_assistant([ev.part], ctx, "response", "$", rid)
+            (out["item"],) = encode_assistant([ev.part], ctx, "response", "$", safe_id(rid, "resp"))
         else:
             out["part"] = encode_part(ev.part, "output", ctx, "$.part")
     elif isinstance(ev, PartDelta):
