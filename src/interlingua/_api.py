@@ -196,7 +196,7 @@ def _encode(adapter: ProviderAdapter, obj: Universal, kind: Kind, model: str | N
         raise converted from None
     if model is not None:
         out = adapter.set_model(out, model, kind)
-    return Translation(out, ctx.losses.losses)
+    return Translation(out, ctx.recorded())
 
 
 def _encode_event(
@@ -286,5 +286,5 @@ def translate(
     policy = check_on_loss(on_loss)
     (payload_out, losses), target = _translate(payload, to, source, kind, model)
     if losses:
-        apply_policy(losses, policy, target=target.format.value, kind=None)
+        apply_policy(losses, policy, target=target.format._value_, kind=None)
     return payload_out

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ._errors import InterlinguaError, LossWarning, UnsupportedFeatureError
 
@@ -13,13 +12,13 @@ __all__ = ["Loss", "LossCollector", "OnLoss", "apply_policy", "check_on_loss"]
 OnLoss = Literal["warn", "error", "ignore"]
 
 
-@dataclass(frozen=True, slots=True)
-class Loss:
+class Loss(NamedTuple):
     """One thing the target could not express.
 
     ``path`` is the JSON path in the *source* payload (or in the universal object when the
     source is one), ``code`` a stable identifier documented in ``docs/errors.md``, ``reason``
-    a sentence for people.
+    a sentence for people. (A named tuple: immutable and hashable like a frozen dataclass,
+    and twice as fast to build, which counts when a translation reports several.)
     """
 
     path: str

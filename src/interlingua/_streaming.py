@@ -135,16 +135,16 @@ class StreamTranslator:
                 raise
             raise converted from None
         out = self._finish_batch(out)
-        if self._policy == "warn" and self._ctx.losses.losses:
+        if self._policy == "warn" and self._ctx.recorded():
             warnings.warn(
-                LossWarning(self._ctx.losses.losses, target=self._target.format.value), stacklevel=3
+                LossWarning(self._ctx.recorded(), target=self._target.format.value), stacklevel=3
             )
         return out
 
     def _finish_batch(self, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if self._policy == "error" and self._ctx.losses.losses:
+        if self._policy == "error" and self._ctx.recorded():
             raise UnsupportedFeatureError(
-                self._ctx.losses.losses,
+                self._ctx.recorded(),
                 target=self._target.format.value,
                 kind=Kind.STREAM_EVENT.value,
             )

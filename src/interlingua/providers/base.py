@@ -22,7 +22,7 @@ from .._capabilities import Support
 from .._errors import InterlinguaError, InvalidPayloadError, PayloadProblem
 from .._formats import FAMILY, Format, Kind
 from .._json import JSONDecodeError, format_path
-from .._losses import LossCollector
+from .._losses import Loss, LossCollector
 from ..universal import Extras, HasExtras, Request, Response, StreamEvent
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class ConversionContext:
     """What a conversion needs besides its input: the format on the other side of the
     universal object, the kind, where to record losses, and a model override."""
 
-    __slots__ = ("family", "format", "kind", "losses", "model")
+    __slots__ = ("_losses", "family", "format", "kind", "model")
 
     def __init__(
         self,
@@ -69,10 +69,21 @@ class ConversionContext:
     ) -> None:
         self.format = format
         self.kind = kind
-        self.losses = losses if losses is not None else LossCollector()
+        self._losses = losses
         self.model = model
         #: the family of ``format`` (the key under which extras are stored and restored)
         self.family: str = FAMILY[format]
+
+    @property
+    def losses(self) -> LossCollector:
+        """Where losses are recorded (made on first use: most conversions record none)."""
+        if self._losses is None:
+            self._losses = LossCollector()
+        return self._losses
+
+    def recorded(self) -> list[Loss]:
+        """The losses recorded so far (a new empty list when there were none)."""
+        return self._losses.losses if self._losses is not None else []
 
     def loss(self, path: str, code: str, reason: str) -> None:
         """Record a loss (see `LossCollector.add`)."""
@@ -116,13 +127,16 @@ def restore(out: dict[str, Any], node: HasExtras, ctx: ConversionContext, path: 
     if ex.family == ctx.family:
         out.update(ex.fields)
         return
+    if ex.fields.keys() <= ex.quiet:
+        return
+    target = ctx.format._value_  # Enum's `.value` is a Python-level property
     for key, value in ex.fields.items():
         if value is None or key in ex.quiet:
             continue
         ctx.loss(
             f"{path}.{key}",
             "provider-field-dropped",
-            f"`{key}` is specific to {ex.family} and has no equivalent in {ctx.format.value}",
+            f"`{key}` is specific to {ex.family} and has no equivalent in {target}",
         )
 
 

@@ -95,7 +95,7 @@ def _plain_request(payload: dict[str, Any], ctx: ConversionContext) -> Request |
         return None
     version = fields.pop("anthropic_version", None)
     shape: dict[str, Any] = {"anthropic_version": version} if version is not None else {}
-    shape["format"] = ctx.format.value
+    shape["format"] = ctx.format._value_
     system = payload.get("system")
     messages = [_decode_system(system), *decoded] if system is not None else decoded
     return Request(messages=messages, extras=Extras(FAMILY, {}, shape), **fields)
@@ -122,7 +122,7 @@ def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Req
     shape: dict[str, Any] = {}
     if d:
         _decode_options(d, shape, fields)
-    shape["format"] = ctx.format.value  # the body's own format (see _sampling, stream)
+    shape["format"] = ctx.format._value_  # the body's own format (see _sampling, stream)
     return Request(messages=messages, extras=Extras(FAMILY, d, shape), **fields)
 
 
@@ -241,7 +241,7 @@ def request_from_universal(
     _unsupported(req, ctx)
     # NOTE: Bedrock refuses a ``stream`` key: streaming is chosen by the endpoint
     # (InvokeModelWithResponseStream), like the model, so leaving it out is not a loss.
-    bedrock = ctx.format is Format.BEDROCK_ANTHROPIC and shape.get("format") != ctx.format.value
+    bedrock = ctx.format is Format.BEDROCK_ANTHROPIC and shape.get("format") != ctx.format._value_
     if req.stream is not None and not bedrock:
         out["stream"] = req.stream
     if req.service_tier is not None:
