@@ -36,7 +36,9 @@ def _check(payload: Any) -> bool:
     assert payload == before  # read without changing it
     if fast is None:
         return False
-    assert fast == _full(payload)
+    full = _full(payload)
+    assert fast == full
+    assert repr(fast) == repr(full)  # key order too
     return True
 
 
@@ -78,3 +80,53 @@ def test_the_common_shapes_take_the_fast_path() -> None:
     }
     assert _check(body)
     assert _check({**body, "candidates": [{**body["candidates"][0], "finishReason": "STOP"}]})
+
+
+_DETAILS = [{"modality": "TEXT", "tokenCount": 3}, {"tokenCount": 1, "modality": "IMAGE"}]
+_COMMON_USAGE: list[dict[str, Any]] = [
+    {},
+    {"totalTokenCount": 1, "promptTokenCount": 2},
+    {"thoughtsTokenCount": 4},
+    {"cachedContentTokenCount": 5, "serviceTier": "priority", "toolUsePromptTokenCount": 6},
+    {
+        "trafficType": "ON_DEMAND",
+        "toolUsePromptTokensDetails": _DETAILS,
+        "candidatesTokensDetails": [],
+        "cacheTokensDetails": _DETAILS,
+        "promptTokensDetails": _DETAILS,
+        "toolUsePromptTokenCount": 2,
+        "candidatesTokenCount": 7,
+    },
+]
+_OTHER_USAGE: list[Any] = [
+    {"promptTokensDetails": [{"modality": "TEXT"}]},
+    {"promptTokensDetails": [{"modality": "TEXT", "tokenCount": 1, "x": 1}]},
+    {"promptTokensDetails": [{"modality": "TEXT", "tokenCount": True}]},
+    {"promptTokensDetails": [None]},
+    {"promptTokensDetails": None},
+    {"promptTokenCount": True},
+    {"promptTokenCount": 1.0},
+    {"promptTokenCount": None},
+    {"serviceTier": None},
+    {"trafficType": 1},
+    {"unknownKey": 1},
+    None,
+    [],
+]
+
+
+def _body(usage: Any) -> dict[str, Any]:
+    return {
+        "candidates": [{"content": {"role": "model", "parts": [{"text": "a"}]}}],
+        "usageMetadata": usage,
+    }
+
+
+@pytest.mark.parametrize("usage", _COMMON_USAGE)
+def test_common_usage_takes_the_fast_path(usage: dict[str, Any]) -> None:
+    assert _check(_body(usage))
+
+
+@pytest.mark.parametrize("usage", _OTHER_USAGE)
+def test_other_usage_decodes_the_same_or_declines(usage: Any) -> None:
+    _check(_body(usage))

@@ -13,10 +13,11 @@ from .detect import detect_shape
 from .request import request_from_universal, request_to_universal
 from .request_fast import fast_request
 from .response import response_from_universal, response_to_universal
+from .response_encode import foreign_response
 from .response_fast import fast_response
 from .stream import GoogleStreamDecoder
 from .stream_encode import GoogleStreamEncoder
-from .tables import CAPABILITIES
+from .tables import CAPABILITIES, FAMILY
 
 
 class GoogleAdapter(ProviderAdapter):
@@ -44,6 +45,9 @@ class GoogleAdapter(ProviderAdapter):
         return fast if fast is not None else response_to_universal(payload, ctx)
 
     def response_from_universal(self, response: Response, ctx: ConversionContext) -> dict[str, Any]:
+        ex = response.extras
+        if ex is None or ex.family != FAMILY:
+            return foreign_response(response, ctx)
         return response_from_universal(response, ctx)
 
     def stream_decoder(self, *, standalone: bool = False, wire: bool = True) -> StreamDecoder:

@@ -23,7 +23,7 @@ from .models import GenerateContentResponse
 from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, SERVICE_TIERS, WIRE_FINISH
 
 #: Usage keys whose content is a breakdown of counts the universal usage carries.
-_USAGE_QUIET: Final = frozenset(
+USAGE_QUIET: Final = frozenset(
     {
         "promptTokensDetails",
         "cacheTokensDetails",
@@ -52,7 +52,7 @@ def decode_usage(u: dict[str, Any]) -> tuple[Usage, str | None]:
         total_tokens=take(u, "totalTokenCount"),
         cached_input_tokens=take(u, "cachedContentTokenCount"),
         reasoning_tokens=thoughts,
-        extras=leftovers(FAMILY, u, shape, _USAGE_QUIET),
+        extras=leftovers(FAMILY, u, shape, USAGE_QUIET),
     )
     return usage, tier
 

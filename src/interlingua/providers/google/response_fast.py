@@ -6,18 +6,38 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ..._errors import InvalidPayloadError
-from ..._formats import Format, Kind
 from ..._json import to_json_text
-from ...universal import Choice, Extras, Message, Part, Response, TextPart, ToolCallPart
-from ..base import validate
-from .models import UsageMetadata
-from .response import CallIds, decode_finish, decode_usage
+from ...universal import Choice, Extras, Message, Part, Response, TextPart, ToolCallPart, Usage
+from .response import USAGE_QUIET, CallIds, decode_finish
 from .tables import FAMILY
 
 _TOP: Final = frozenset({"candidates", "usageMetadata", "modelVersion", "responseId"})
 _CANDIDATE: Final = frozenset({"content", "finishReason", "finishMessage", "index"})
 _CALL: Final = frozenset({"name", "id", "args"})
+#: The extras of a node with nothing left over (read-only, shared).
+_EMPTY: Final = Extras(FAMILY)
+#: Usage counts the universal usage carries.
+_COUNTS: Final = frozenset(
+    {
+        "promptTokenCount",
+        "cachedContentTokenCount",
+        "candidatesTokenCount",
+        "thoughtsTokenCount",
+        "totalTokenCount",
+    }
+)
+#: The other usage keys, in the order validation writes them (the order of `UsageMetadata`).
+_KEPT: Final = (
+    "toolUsePromptTokenCount",
+    "promptTokensDetails",
+    "cacheTokensDetails",
+    "candidatesTokensDetails",
+    "toolUsePromptTokensDetails",
+    "trafficType",
+)
+_USAGE: Final = _COUNTS | {*_KEPT, "serviceTier"}
+_STRINGS: Final = frozenset({"trafficType", "serviceTier"})
+_DETAILS: Final = frozenset(k for k in _KEPT if k.endswith("Details"))
 
 
 def _call(part: dict[str, Any], ids: CallIds) -> ToolCallPart | None:
@@ -73,7 +93,7 @@ def _candidate(c: Any, position: int, ids: CallIds) -> Choice | None:
             parts.append(call)
             calls = True
         elif len(part) == 1 and type(part.get("text")) is str:
-            parts.append(TextPart(text=part["text"], extras=Extras(FAMILY, {}, {})))
+            parts.append(TextPart(text=part["text"], extras=_EMPTY))
         else:
             return None
     finish, shape = decode_finish(raw, raw == "STOP" and calls)
@@ -81,10 +101,55 @@ def _candidate(c: Any, position: int, ids: CallIds) -> Choice | None:
         shape = {"index": "absent", **shape}
     return Choice(
         index=index if index is not None else position,
-        message=Message(role="assistant", content=parts, extras=Extras(FAMILY, {}, {})),
+        message=Message(role="assistant", content=parts, extras=_EMPTY),
         finish_reason=finish,
-        extras=Extras(FAMILY, {} if message is None else {"finishMessage": message}, shape),
+        extras=_EMPTY
+        if message is None and not shape
+        else Extras(FAMILY, {} if message is None else {"finishMessage": message}, shape),
     )
+
+
+def _details(value: Any) -> list[dict[str, Any]] | None:
+    """A validated copy of a ``ModalityTokenCount`` list, or None."""
+    if type(value) is not list:
+        return None
+    out = []
+    for item in value:
+        if type(item) is not dict or len(item) != 2:
+            return None
+        modality, count = item.get("modality"), item.get("tokenCount")
+        if type(modality) is not str or type(count) is not int:
+            return None
+        out.append({"modality": modality, "tokenCount": count})
+    return out
+
+
+def _usage(u: Any) -> tuple[Usage, str | None] | None:
+    """What `decode_usage` makes of the validated ``usageMetadata`` ``u``, or None."""
+    if type(u) is not dict or not u.keys() <= _USAGE:
+        return None
+    rest: dict[str, Any] = {}
+    for key, value in u.items():
+        if key in _DETAILS:
+            value = _details(value)
+            if value is None:
+                return None
+        elif type(value) is not (str if key in _STRINGS else int):
+            return None
+        if key not in _COUNTS and key != "serviceTier":
+            rest[key] = value
+    if len(rest) > 1:
+        rest = {key: rest[key] for key in _KEPT if key in rest}
+    cands, thoughts = u.get("candidatesTokenCount"), u.get("thoughtsTokenCount")
+    usage = Usage(
+        input_tokens=u.get("promptTokenCount"),
+        output_tokens=(cands or 0) + (thoughts or 0),
+        total_tokens=u.get("totalTokenCount"),
+        cached_input_tokens=u.get("cachedContentTokenCount"),
+        reasoning_tokens=thoughts,
+        extras=Extras(FAMILY, rest, {}, USAGE_QUIET),
+    )
+    return usage, u.get("serviceTier")
 
 
 def fast_response(payload: Any) -> Response | None:
@@ -107,16 +172,15 @@ def fast_response(payload: Any) -> Response | None:
         choices.append(choice)
     usage, tier = None, None
     if "usageMetadata" in payload:
-        try:
-            u = validate(UsageMetadata, payload["usageMetadata"], Format.GOOGLE, Kind.RESPONSE)
-        except InvalidPayloadError:
+        decoded = _usage(payload["usageMetadata"])
+        if decoded is None:
             return None
-        usage, tier = decode_usage(u)
+        usage, tier = decoded
     return Response(
         id=rid,
         model=model,
         choices=choices,
         usage=usage,
         service_tier=tier,
-        extras=Extras(FAMILY, {}, {} if tier is None else {"tier": "usage"}),
+        extras=_EMPTY if tier is None else Extras(FAMILY, {}, {"tier": "usage"}),
     )
