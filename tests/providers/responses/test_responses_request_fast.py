@@ -39,6 +39,7 @@ def _decode(payload: Any, *, fast: bool) -> str:
     with pytest.MonkeyPatch.context() as mp:
         if not fast:
             mp.setattr(request, "fast_items", lambda items: None)
+            mp.setattr(request, "fast_request", lambda body: None)
         try:
             return repr(ADAPTER.request_to_universal(payload, ctx(Kind.REQUEST)))
         except InvalidPayloadError as exc:

@@ -12,6 +12,7 @@ from ..base import ConversionContext, leftovers, take, validate
 from .common import F, encode_service_tier, mine, restore_into, shape
 from .items import decode_items, encode_messages
 from .models import ResponseCreateParams
+from .request_body import fast_request
 from .request_fast import fast_items
 from .tools import (
     decode_format,
@@ -44,6 +45,10 @@ _DIRECT = frozenset(
 
 
 def request_to_universal(payload: dict[str, Any], ctx: ConversionContext) -> Request:
+    if type(payload) is dict:
+        req = fast_request(payload)
+        if req is not None:
+            return req
     items = fast_items(payload.get("input")) if type(payload) is dict else None
     if items is None:
         d = validate(ResponseCreateParams, payload, Format.RESPONSES, Kind.REQUEST)

@@ -39,6 +39,11 @@ _OUTPUT_TEXT = frozenset({"type", "text", "annotations", "logprobs"})
 _OUTPUT_KEYS = frozenset({"type", "call_id", "output"})
 _REASONING_KEYS = frozenset({"type", "id", "summary", "content", "encrypted_content"})
 _NO_QUIET: frozenset[str] = frozenset()
+#: the extras shared by every node of one kind (nothing mutates decoded extras)
+_TURN = Extras(F, {}, {}, _NO_QUIET)
+_STRING = Extras(F, {}, {"content": "string"}, ITEM_QUIET)
+_INPUT_TEXT = Extras(F, {}, {"type": "input_text"})
+_BARE_ITEM = Extras(F, {}, {}, ITEM_QUIET)
 
 
 def fast_items(items: Any) -> list[Message] | None:
@@ -60,7 +65,7 @@ def fast_items(items: Any) -> list[Message] | None:
             if parts is None:
                 return None
             if group is None:
-                group = Message(role="assistant", extras=Extras(F, {}, {}, _NO_QUIET))
+                group = Message(role="assistant", extras=_TURN)
                 messages.append(group)
             group.content += parts
             continue
@@ -104,11 +109,8 @@ def _message(item: dict[str, Any]) -> Message | None:
     if role is None or rest is None:
         return None
     if type(content) is str:
-        return Message(
-            role=role,
-            content=[TextPart(text=content)],
-            extras=Extras(F, rest, {"content": "string"}, ITEM_QUIET),
-        )
+        extras = _STRING if not rest else Extras(F, rest, {"content": "string"}, ITEM_QUIET)
+        return Message(role=role, content=[TextPart(text=content)], extras=extras)
     if type(content) is not list:
         return None
     parts: list[Part] = []
@@ -118,7 +120,7 @@ def _message(item: dict[str, Any]) -> Message | None:
         text = p.get("text")
         if type(text) is not str:
             return None
-        parts.append(TextPart(text=text, extras=Extras(F, {}, {"type": "input_text"})))
+        parts.append(TextPart(text=text, extras=_INPUT_TEXT))
     return Message(role=role, content=parts, extras=Extras(F, rest, {}, ITEM_QUIET))
 
 
@@ -148,7 +150,11 @@ def _call(item: dict[str, Any]) -> list[Part] | None:
     call_id, name, arguments = item.get("call_id"), item.get("name"), item.get("arguments")
     if type(call_id) is not str or type(name) is not str:
         return None
-    rest = _rest(item, _CALL_REST, _CALL_KEYS)
+    if item.keys() == _CALL_KEYS:  # the recorded shape: both kept fields, nothing unknown
+        rid, status = item["id"], item["status"]
+        rest = {"id": rid, "status": status} if type(rid) is type(status) is str else None
+    else:
+        rest = _rest(item, _CALL_REST, _CALL_KEYS)
     if rest is None or type(arguments) is not str:
         return None
     extras = Extras(F, rest, {}, ITEM_QUIET)
@@ -162,9 +168,9 @@ def _output(item: dict[str, Any]) -> Message | None:
     result = ToolResultPart(
         call_id=call_id,
         content=[TextPart(text=output)],
-        extras=Extras(F, {}, {"content": "string"}, ITEM_QUIET),
+        extras=_STRING,
     )
-    return Message(role="tool", content=[result], extras=Extras(F, {}, {}, _NO_QUIET))
+    return Message(role="tool", content=[result], extras=_TURN)
 
 
 def _reasoning(item: dict[str, Any]) -> list[Part] | None:
@@ -181,7 +187,7 @@ def _reasoning(item: dict[str, Any]) -> list[Part] | None:
         if type(text) is not str:
             return None
         texts.append(text)
-    part = ReasoningPart(id=rid, summary=texts, extras=Extras(F, {}, {}, ITEM_QUIET))
+    part = ReasoningPart(id=rid, summary=texts, extras=_BARE_ITEM)
     if "content" in item:
         content = item["content"]
         if type(content) is not list or len(content) != 1:
