@@ -90,6 +90,10 @@ RESULT = {"role": "tool", "tool_call_id": "c", "content": ""}
         [{**TURN, "content": None, "annotations": None, "tool_calls": []}],
         [{**TURN, "content": "", "refusal": None}],
         [{**TURN, "tool_calls": None}],
+        [{**TURN, "content": "", "refusal": "", "reasoning_content": "", "tool_calls": []}],
+        [{**TURN, "content": None, "refusal": None, "reasoning_content": None}],
+        [{**TURN, "content": "a", "annotations": None, "refusal": ""}],
+        [{"role": "assistant", "annotations": []}, {"role": "assistant"}],
         [{**USER, "name": None}],
         [{"role": "function", "name": "f", "content": None}],
         [{"role": 5, "content": "x"}],
@@ -162,3 +166,15 @@ def test_whole_body_fast_path_on_wrong_function_fields() -> None:
         for wrong in WRONG:
             function = {**TOOL["function"], key: wrong}
             _check({"messages": [USER], "tools": [{**TOOL, "function": function}]})
+
+
+def test_messages_without_leftovers_share_nothing_they_could_change() -> None:
+    """Plain turns and tool results may share their (read-only) extras; each still has its own
+    content and its extras equal those of the validated path."""
+    body = {"model": "m", "messages": [USER, RESULT, USER, RESULT]}
+    req = request_fast.fast_request(copy.deepcopy(body))
+    assert req is not None
+    first, second = req.messages[0], req.messages[2]
+    assert first.content is not second.content
+    assert first.extras == second.extras
+    assert first.extras is not None and first.extras.shape == {"content": "string"}

@@ -63,11 +63,18 @@ def take_nonempty(d: dict[str, Any], key: str) -> Any:
     return value
 
 
+#: the values nothing is lost by dropping (compared with ``==``; never changed)
+_EMPTIES: tuple[Any, ...] = ("", [], {})
+
+
 def quiet_empties(d: dict[str, Any], base: frozenset[str] = frozenset()) -> frozenset[str]:
     """``base`` plus the keys of ``d`` holding empty values (nothing lost when dropped)."""
     if not d:
         return base
-    empty = [k for k, v in d.items() if v is not None and v in ("", [], {})]
+    empty = []
+    for key, value in d.items():
+        if value is not None and value in _EMPTIES:
+            empty.append(key)
     return base | frozenset(empty) if empty else base
 
 

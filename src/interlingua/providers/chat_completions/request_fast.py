@@ -26,7 +26,10 @@ from .response_fast import assistant_message
 
 _PLAIN_ROLES = frozenset({"system", "developer", "user"})
 _PLAIN = frozenset({"role", "content", "name"})
-_NOTHING_QUIET: frozenset[str] = frozenset()
+#: the extras of nodes with no leftovers, bare or with string content (read-only once
+#: decoded, so they may be shared)
+_EMPTY = Extras(F, {}, {})
+_STRING_CONTENT = Extras(F, {}, {"content": "string"})
 
 #: request keys read as they are, with the one type the wire model accepts for them
 _SIMPLE: dict[str, type] = {
@@ -93,7 +96,7 @@ def fast_request(p: Any) -> Request | None:
         choice = p["tool_choice"]
         if type(choice) is not str or choice not in _CHOICES:
             return None
-        req.tool_choice = ToolChoice(mode=choice, extras=Extras(F, {}, {}))  # type: ignore[arg-type]
+        req.tool_choice = ToolChoice(mode=choice, extras=_EMPTY)  # type: ignore[arg-type]
     req.extras = Extras(F, {}, shape)
     return req
 
@@ -117,7 +120,7 @@ def _options(p: dict[str, Any], req: Request) -> bool:
         if type(effort) is not str:
             return False
         mode: Any = "disabled" if effort == "none" else "enabled"
-        req.reasoning = Reasoning(mode=mode, effort=effort, extras=Extras(F, {}, {}))
+        req.reasoning = Reasoning(mode=mode, effort=effort, extras=_EMPTY)
     if "stream_options" in p:
         options = p["stream_options"]
         if type(options) is not dict or len(options) != 1:
@@ -165,7 +168,7 @@ def _tools(tools: Any) -> list[Tool] | None:
             description=description,
             parameters=parameters,
             strict=strict,
-            extras=Extras(F, {}, {}),
+            extras=_EMPTY,
         )
         out.append(tool)
     return out
@@ -206,7 +209,7 @@ def _plain(m: dict[str, Any], role: Any) -> Message | None:
         role=role,
         content=[TextPart(text=content)] if content else [],
         name=name,
-        extras=Extras(F, {}, {"content": "string"}, _NOTHING_QUIET),
+        extras=_STRING_CONTENT,
     )
 
 
@@ -217,6 +220,6 @@ def _tool_result(m: dict[str, Any]) -> Message | None:
     result = ToolResultPart(
         call_id=call_id,
         content=[TextPart(text=content)] if content else [],
-        extras=Extras(F, {}, {"content": "string"}),
+        extras=_STRING_CONTENT,
     )
-    return Message(role="tool", content=[result], extras=Extras(F, {}, {}, _NOTHING_QUIET))
+    return Message(role="tool", content=[result], extras=_EMPTY)
