@@ -105,6 +105,24 @@ def take(wire: dict[str, Any], key: str) -> Any:
     return value
 
 
+def plain_function(
+    fn: dict[str, Any],
+) -> tuple[str | None, dict[str, Any] | None, bool | None] | None:
+    """``(description, parameters, strict)`` of a function tool definition (OpenAI's shape)
+    whose optional values have the types validation wants, ``parameters`` copied as
+    validation copies it; None when one does not (the caller validates instead)."""
+    description, parameters, strict = fn.get("description"), fn.get("parameters"), fn.get("strict")
+    if "description" in fn and type(description) is not str:
+        return None
+    if "strict" in fn and type(strict) is not bool:
+        return None
+    if "parameters" in fn:
+        if type(parameters) is not dict or not all([type(k) is str for k in parameters]):
+            return None
+        parameters = dict(parameters)
+    return description, parameters, strict
+
+
 def leftovers(
     family: str,
     wire: dict[str, Any],

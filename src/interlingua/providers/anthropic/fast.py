@@ -117,19 +117,26 @@ def usage(u: dict[str, Any], *, take_tier: bool) -> tuple[Usage, str | None] | N
     for key, value in u.items():
         if key not in _USAGE_DECLARED:
             fields[key] = value
-    details = fields.get("output_tokens_details")
+    return build_usage(inp, out, writes, reads, fields), tier if take_tier else None
+
+
+def build_usage(
+    inp: int | None, out: int | None, writes: int | None, reads: int | None, rest: dict[str, Any]
+) -> Usage:
+    """Universal usage from Anthropic's counts (``input_tokens`` excludes cache reads and
+    writes; the universal one includes both) and the usage object's other keys."""
+    details = rest.get("output_tokens_details")
     thinking = details.get("thinking_tokens") if isinstance(details, dict) else None
     total_in = inp + (writes or 0) + (reads or 0) if inp is not None else None
-    result = Usage(
+    return Usage(
         input_tokens=total_in,
         output_tokens=out,
         total_tokens=total_in + out if total_in is not None and out is not None else None,
         cached_input_tokens=reads,
         cache_write_tokens=writes,
         reasoning_tokens=thinking if isinstance(thinking, int) else None,
-        extras=Extras(FAMILY, fields, {}, USAGE_QUIET),
+        extras=Extras(FAMILY, rest, {}, USAGE_QUIET),
     )
-    return result, tier if take_tier else None
 
 
 def stop_reason(raw: str | None) -> tuple[FinishReason | None, dict[str, Any]]:

@@ -11,7 +11,6 @@ from . import fast
 from .blocks import BlockEncoder
 from .blocks_fast import quick_block
 from .content import EMPTY, decode_block, is_native
-from .fast import USAGE_QUIET
 from .fast import stop_reason as decode_stop_reason
 from .models_response import Message as WireMessage
 from .tables import APPROXIMATE_FINISH, FAMILY, FINISH_REASONS, RESPONSE_SERVICE_TIERS
@@ -27,19 +26,7 @@ def decode_usage(u: dict[str, Any], *, take_tier: bool) -> tuple[Usage, str | No
     writes = take(u, "cache_creation_input_tokens")
     reads = take(u, "cache_read_input_tokens")
     tier = take(u, "service_tier") if take_tier else None
-    details = u.get("output_tokens_details")
-    thinking = details.get("thinking_tokens") if isinstance(details, dict) else None
-    total_in = inp + (writes or 0) + (reads or 0) if inp is not None else None
-    usage = Usage(
-        input_tokens=total_in,
-        output_tokens=out,
-        total_tokens=total_in + out if total_in is not None and out is not None else None,
-        cached_input_tokens=reads,
-        cache_write_tokens=writes,
-        reasoning_tokens=thinking if isinstance(thinking, int) else None,
-        extras=Extras(FAMILY, u, {}, USAGE_QUIET),
-    )
-    return usage, tier
+    return fast.build_usage(inp, out, writes, reads, u), tier
 
 
 def encode_usage(

@@ -21,6 +21,7 @@ from ...universal import (
     ToolChoice,
     ToolResultPart,
 )
+from ..base import plain_function
 from .common import F
 from .response_fast import assistant_message
 
@@ -150,19 +151,10 @@ def _tools(tools: Any) -> list[Tool] | None:
         fn = t["function"]
         if type(fn) is not dict or not fn.keys() <= _FUNCTION or type(fn.get("name")) is not str:
             return None
-        description, parameters, strict = (
-            fn.get("description"),
-            fn.get("parameters"),
-            fn.get("strict"),
-        )
-        if "description" in fn and type(description) is not str:
+        found = plain_function(fn)
+        if found is None:
             return None
-        if "strict" in fn and type(strict) is not bool:
-            return None
-        if "parameters" in fn:
-            if type(parameters) is not dict or not all([type(k) is str for k in parameters]):
-                return None
-            parameters = dict(parameters)
+        description, parameters, strict = found
         tool = Tool(
             name=fn["name"],
             description=description,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...universal import Extras, Message, Reasoning, Request, TextPart, Tool, ToolChoice
+from ..base import plain_function
 from .common import F
 from .request_fast import fast_items
 
@@ -115,18 +116,11 @@ def _tools(tools: Any, req: Request, fields: dict[str, Any]) -> bool:
     for t in tools:
         if type(t) is not dict or t.get("type") != "function" or not t.keys() <= _TOOL:
             return False
-        name, description = t.get("name"), t.get("description")
-        parameters, strict = t.get("parameters"), t.get("strict")
-        if type(name) is not str:
+        name = t.get("name")
+        found = plain_function(t)
+        if type(name) is not str or found is None:
             return False
-        if "description" in t and type(description) is not str:
-            return False
-        if "strict" in t and type(strict) is not bool:
-            return False
-        if "parameters" in t:
-            if type(parameters) is not dict or not all([type(k) is str for k in parameters]):
-                return False
-            parameters = dict(parameters)
+        description, parameters, strict = found
         tool = Tool(
             name=name,
             kind="function",
