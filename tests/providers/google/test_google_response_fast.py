@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from tests.mutations import one_changed
 from tests.payload_cases import cases
 
 from interlingua import Format, InvalidPayloadError, Kind
@@ -43,20 +44,7 @@ def _check(payload: Any) -> bool:
 
 
 def _mutations(value: Any) -> Iterator[Any]:
-    """``value`` with one leaf or object changed: each value replaced by a wrong type or null,
-    an unknown key added to each object, each list emptied."""
-    if isinstance(value, dict):
-        yield {**value, "unknownKey": 1}
-        for key, item in value.items():
-            for bad in BAD_VALUES:
-                yield {**value, key: bad}
-            for changed in _mutations(item):
-                yield {**value, key: changed}
-    elif isinstance(value, list):
-        yield []
-        for i, item in enumerate(value):
-            for changed in _mutations(item):
-                yield [*value[:i], changed, *value[i + 1 :]]
+    return one_changed(value, BAD_VALUES, drop_keys=False)
 
 
 @pytest.mark.parametrize("case", RESPONSES, ids=lambda c: c.id)

@@ -24,3 +24,26 @@ def load(rel: str) -> Any:
 
 def codes(c: ConversionContext) -> set[str]:
     return {loss.code for loss in c.losses.losses}
+
+
+#: the recorded Responses streams (paths under ``payloads/``)
+STREAMS = sorted(
+    str(p.relative_to(ROOT))
+    for p in ROOT.rglob("*.json")
+    if "responses" in p.parts and "stream" in p.name
+)
+#: a common text delta event
+DELTA = {
+    "type": "response.output_text.delta",
+    "sequence_number": 7,
+    "item_id": "msg_1",
+    "output_index": 0,
+    "content_index": 0,
+    "delta": "Paris",
+    "logprobs": [],
+    "obfuscation": "Do0KaY7nyEp",
+}
+
+
+class StrSubclass(str):
+    """A ``str`` subclass: validation takes it, exact-type fast paths must decline it."""

@@ -6,30 +6,10 @@ import copy
 from typing import Any
 
 import pytest
-from helpers_responses import ADAPTER, ROOT, load
+from helpers_responses import ADAPTER, DELTA, STREAMS, StrSubclass, load
 
 from interlingua import InvalidPayloadError
 from interlingua.providers.responses.stream import ResponsesStreamDecoder
-
-STREAMS = sorted(
-    str(p.relative_to(ROOT))
-    for p in ROOT.rglob("*.json")
-    if "responses" in p.parts and "stream" in p.name
-)
-DELTA = {
-    "type": "response.output_text.delta",
-    "sequence_number": 7,
-    "item_id": "msg_1",
-    "output_index": 0,
-    "content_index": 0,
-    "delta": "Paris",
-    "logprobs": [],
-    "obfuscation": "Do0KaY7nyEp",
-}
-
-
-class _Str(str):
-    pass
 
 
 def _decoded(decoder: ResponsesStreamDecoder, event: dict[str, Any], full: bool) -> str:
@@ -87,10 +67,14 @@ def test_fast_path_equals_full_path_on_variants(kind: str, standalone: bool) -> 
     variants: list[dict[Any, Any]] = [base, {**base, "summary_index": 2}, {"extra": 1, **base}]
     for key in list(base):
         variants.append({k: v for k, v in base.items() if k != key})
-        for value in (None, True, 1, 1.5, "s", _Str("s"), [], {}, [1]):
+        for value in (None, True, 1, 1.5, "s", StrSubclass("s"), [], {}, [1]):
             variants.append({**base, key: value})
     others = {k: v for k, v in base.items() if k != "obfuscation"}
-    variants += [{**base, 1: "x"}, {_Str("extra"): 1, **base}, {**others, _Str("obfuscation"): 1}]
+    variants += [
+        {**base, 1: "x"},
+        {StrSubclass("extra"): 1, **base},
+        {**others, StrSubclass("obfuscation"): 1},
+    ]
     variants.append({**base, "output_index": 5})  # no such part
     for event in variants:
         fast, full = _open_decoder(standalone), _open_decoder(standalone)

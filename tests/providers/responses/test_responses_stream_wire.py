@@ -8,7 +8,7 @@ import copy
 from typing import Any
 
 import pytest
-from helpers_responses import ADAPTER, ROOT, ctx, load
+from helpers_responses import ADAPTER, DELTA, STREAMS, StrSubclass, ctx, load
 
 from interlingua import Format, InvalidPayloadError, Kind
 from interlingua._registry import adapter_for
@@ -26,26 +26,6 @@ from interlingua.universal import (
     TextPart,
     ToolCallPart,
 )
-
-STREAMS = sorted(
-    str(p.relative_to(ROOT))
-    for p in ROOT.rglob("*.json")
-    if "responses" in p.parts and "stream" in p.name
-)
-DELTA = {
-    "type": "response.output_text.delta",
-    "sequence_number": 7,
-    "item_id": "msg_1",
-    "output_index": 0,
-    "content_index": 0,
-    "delta": "Paris",
-    "logprobs": [],
-    "obfuscation": "Do0KaY7nyEp",
-}
-
-
-class _Str(str):
-    pass
 
 
 def _without_carriers(events: list[StreamEvent]) -> list[StreamEvent]:
@@ -107,9 +87,9 @@ def test_lean_delta_path_equals_the_full_path_on_variants(kind: str, standalone:
     variants: list[dict[Any, Any]] = [base, {**base, "summary_index": 2}, {"extra": 1, **base}]
     for key in list(base):
         variants.append({k: v for k, v in base.items() if k != key})
-        for value in (None, True, 1, 1.5, "s", _Str("s"), [], {}, [1]):
+        for value in (None, True, 1, 1.5, "s", StrSubclass("s"), [], {}, [1]):
             variants.append({**base, key: value})
-    variants += [{**base, 1: "x"}, {**base, "type": _Str(kind)}, {**base, "output_index": 5}]
+    variants += [{**base, 1: "x"}, {**base, "type": StrSubclass(kind)}, {**base, "output_index": 5}]
     start = load(STREAMS[0])[0]  # response.created
     for event in variants:
         full, lean = (_open(start, standalone, wire) for wire in (True, False))
